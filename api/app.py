@@ -1,0 +1,32 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from api.routers import health, search
+from assistant.runtime import KnowledgeRuntime
+from knowledge.embeddings import Embedder
+from knowledge.settings import Settings, get_settings
+from knowledge.store import IndexNotFoundError
+
+
+def create_app(settings: Settings | None = None, embedder: Embedder | None = None) -> FastAPI:
+    """Build the app. Tests pass their own settings (fresh data dir) and a fake embedder."""
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="motcua",
+        summary="Một Cửa — multilingual assistant for one-stop public service centers",
+        version="0.1.0",
+    )
+    app.state.settings = settings
+    app.state.runtime = KnowledgeRuntime(settings, embedder)
+
+    @app.exception_handler(IndexNotFoundError)
+    async def _no_index(_: Request, exc: IndexNotFoundError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    app.include_router(health.router)
+    app.include_router(search.router)
+    return app

@@ -1,0 +1,189 @@
+"""The ``motcua`` command line: one entry point, one subcommand per task."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from api.cli_support import CliProgress, echo_json, load_settings, print_summary
+
+DATA_DIR = click.option(
+    "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Where indexes and the database live (overrides MOTCUA_DATA_DIR; default ./var).",
+)
+JSON = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="motcua")
+def main() -> None:
+    """Một Cửa — multilingual assistant for Vietnam's one-stop public service centers.
+
+    \b
+    Examples:
+      motcua ingest knowledge/packs/core ../shared/corpus/dvc-procedures.jsonl.gz
+      motcua inspect 1.004222
+      motcua search "đăng ký thường trú cần giấy tờ gì"
+      motcua serve --port 8000
+    """
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--replace", is_flag=True, help="Drop sources that are not named this time.")
+@click.option("--force", is_flag=True, help="Re-read sources even when their content hash is unchanged.")
+@DATA_DIR
+@JSON
+def ingest(sources: tuple[Path, ...], replace: bool, force: bool, data_dir: Path | None, as_json: bool) -> None:
+    """Index procedure sources: national-portal JSON/JSONL(.gz), PDF or DOCX guides, curated packs.
+
+    \b
+    Incremental: unchanged files are skipped, unchanged chunks keep their vectors,
+    records gone from a re-read file disappear. Bad files are reported and the rest go on.
+    \b
+    Examples:
+      motcua ingest ../shared/corpus/dvc-procedures.jsonl.gz
+      motcua ingest ../shared/corpus/             # every supported file in the folder
+      motcua ingest knowledge/packs/core --replace
+    """
+    from ingest.pipeline import Ingestor
+    from knowledge.embeddings import build_embedder
+    from knowledge.store import IndexStore
+
+    settings = load_settings(data_dir)
+    ingestor = Ingestor(IndexStore(settings.index_root), build_embedder(settings), CliProgress(quiet=as_json))
+    try:
+        summary = ingestor.run(list(sources), replace=replace, force=force)
+    except RuntimeError as exc:
+        raise click.ClickException(str(exc)) from exc
+    print_summary(summary, as_json)
+    if summary.failed and not (summary.added or summary.updated or summary.unchanged):
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("code")
+@click.option("--source", type=click.Path(exists=True, path_type=Path), help="Parse this file instead of the index.")
+@DATA_DIR
+@JSON
+def inspect(code: str, source: Path | None, data_dir: Path | None, as_json: bool) -> None:
+    """Show a parsed record beside the source text it came from.
+
+    \b
+    Examples:
+      motcua inspect 1.004222
+      motcua inspect 1.004222 --source ../shared/corpus/dvc-procedures.jsonl.gz
+    """
+    from api.cli_support import find_records
+    from ingest.inspect import render_inspection
+
+    records = find_records(code, source, load_settings(data_dir))
+    if not records:
+        raise click.ClickException(f"no procedure {code!r} found")
+    for record in records:
+        if as_json:
+            click.echo(record.model_dump_json(indent=2))
+        else:
+            click.echo(render_inspection(record))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--worst", default=15, show_default=True, help="How many of the worst records to list.")
+def report(sources: tuple[Path, ...], worst: int) -> None:
+    """Parsing quality over source files (components, time units, fee amounts, legal basis).
+
+    \b
+    Example:
+      motcua report ../shared/corpus/dvc-procedures.jsonl.gz
+    """
+    from api.cli_support import read_sources
+    from ingest.quality import measure, render_report
+
+    records, failures = read_sources(list(sources))
+    for where, reason in failures:
+        click.echo(f"failed: {where}: {reason}", err=True)
+    click.echo(render_report(measure(records), worst=worst))
+
+
+@main.command()
+@click.argument("query")
+@click.option("--k", default=5, show_default=True, type=click.IntRange(1, 50), help="How many procedures.")
+@click.option("--language", default=None, help="Asker's language (vi, en, ar, ...); detected when absent.")
+@DATA_DIR
+@JSON
+def search(query: str, k: int, language: str | None, data_dir: Path | None, as_json: bool) -> None:
+    """Find procedures (same result shape as GET /api/v1/search).
+
+    \b
+    Examples:
+      motcua search "lam giay khai sinh"
+      motcua search "how to register a marriage" --k 3 --json
+    """
+    from assistant.runtime import KnowledgeRuntime
+    from assistant.search import SearchService
+    from knowledge.store import IndexNotFoundError
+
+    service = SearchService(KnowledgeRuntime(load_settings(data_dir)))
+    try:
+        response = service.search(query, k=k, language=language)
+    except (IndexNotFoundError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        echo_json(response.model_dump())
+        return
+    for n, row in enumerate(response.results, start=1):
+        click.echo(f"{n}. [{row.procedure_code}] {row.procedure_name}  ({row.section}, {row.score:.4f})")
+        click.echo(f"   {row.snippet}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@DATA_DIR
+def serve(host: str, port: int, data_dir: Path | None) -> None:
+    """Run the API and web pages; indexes the bundled knowledge pack first if the data dir has none.
+
+    \b
+    Example:
+      motcua serve --host 0.0.0.0 --port 8000
+    """
+    import uvicorn
+
+    from api.app import create_app
+    from api.cli_support import ensure_bundled_index
+
+    settings = load_settings(data_dir)
+    ensure_bundled_index(settings)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+@main.group()
+def pack() -> None:
+    """Curated knowledge packs: validate one, or print the file schema."""
+
+
+@pack.command("schema")
+def pack_schema() -> None:
+    """Print the JSON Schema of a pack procedure file."""
+    from knowledge.pack_schema import PackProcedure
+
+    click.echo(json.dumps(PackProcedure.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+@pack.command("validate")
+@click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def pack_validate(directory: Path | None) -> None:
+    """Check a pack (default: the bundled one): schema, translations, numbers, aliases."""
+    from knowledge.pack_checks import check_pack
+
+    problems = check_pack(directory)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s)")
+    click.echo("pack ok")
+

@@ -1,0 +1,115 @@
+"""Hybrid retrieval: BM25 and dense search, each aggregated to procedures, fused by reciprocal rank.
+
+Results are procedures (one row per national code, the curated record preferred), not raw chunks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from knowledge.chunks import Chunk
+from knowledge.embeddings import Embedder
+from knowledge.lexical import top_k
+from knowledge.model import Procedure
+from knowledge.store import KnowledgeIndex
+
+
+@dataclass
+class ProcedureHit:
+    """One procedure found for a query, with the chunk that matched best."""
+
+    procedure: Procedure
+    score: float
+    chunk: Chunk
+    lexical_rank: int | None = None
+    dense_rank: int | None = None
+    sections: list[str] = field(default_factory=list)
+
+    @property
+    def code(self) -> str:
+        return self.procedure.code or self.procedure.uid
+
+    @property
+    def section(self) -> str:
+        return self.chunk.section
+
+    def snippet(self, limit: int = 240) -> str:
+        text = " ".join(self.chunk.text.split("\n")[1:] or [self.chunk.text]) or self.chunk.text
+        return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class RetrievalConfig:
+    candidates: int = 200
+    rrf_k: float = 60.0
+    lexical_weight: float = 1.0
+    dense_weight: float = 0.6
+
+
+def _aggregate(index: KnowledgeIndex, ranked_chunks: Sequence[tuple[int, float]]) -> list[tuple[str, int, float]]:
+    """Best chunk per procedure group, in rank order: (group key, chunk row, score)."""
+    seen: dict[str, tuple[int, float]] = {}
+    for row, score in ranked_chunks:
+        uid = index.chunks[row].procedure_uid
+        record = index.records.get(uid)
+        if record is None:
+            continue
+        key = record.group_key
+        if key not in seen:
+            seen[key] = (row, score)
+    return [(key, row, score) for key, (row, score) in seen.items()]
+
+
+class HybridRetriever:
+    """Lexical + dense retrieval over a loaded ``KnowledgeIndex``; the dense side is optional."""
+
+    def __init__(self, index: KnowledgeIndex, embedder: Embedder | None = None,
+                 config: RetrievalConfig | None = None) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.config = config or RetrievalConfig()
+
+    def lexical(self, text: str, terms: Sequence[str] | None = None) -> list[tuple[str, int, float]]:
+        scores = self.index.lexical.scores(text, terms=terms)
+        return _aggregate(self.index, top_k(scores, self.config.candidates))
+
+    def dense(self, text: str) -> list[tuple[str, int, float]]:
+        if self.embedder is None or self.index.dense.size == 0:
+            return []
+        vector = self.embedder.embed_query(text)
+        return _aggregate(self.index, self.index.dense.search_vector(np.asarray(vector), self.config.candidates))
+
+    def search(self, query: str, k: int = 5, *, terms: Sequence[str] | None = None,
+               dense_query: str | None = None) -> list[ProcedureHit]:
+        """Procedures for ``query``, best first. ``terms`` override the lexical query terms (expansions)."""
+        lexical = self.lexical(query, terms)
+        dense = self.dense(dense_query or query)
+        return self.fuse(lexical, dense, k)
+
+    def fuse(self, lexical: list[tuple[str, int, float]], dense: list[tuple[str, int, float]],
+             k: int) -> list[ProcedureHit]:
+        cfg = self.config
+        fused: dict[str, float] = {}
+        best_row: dict[str, int] = {}
+        lex_rank: dict[str, int] = {}
+        dense_rank: dict[str, int] = {}
+        for rank, (key, row, _) in enumerate(lexical):
+            fused[key] = fused.get(key, 0.0) + cfg.lexical_weight / (cfg.rrf_k + rank + 1)
+            best_row.setdefault(key, row)
+            lex_rank[key] = rank + 1
+        for rank, (key, row, _) in enumerate(dense):
+            fused[key] = fused.get(key, 0.0) + cfg.dense_weight / (cfg.rrf_k + rank + 1)
+            best_row.setdefault(key, row)
+            dense_rank[key] = rank + 1
+        ranked = sorted(fused.items(), key=lambda item: -item[1])[:k]
+        hits = []
+        for key, score in ranked:
+            procedure = self.index.procedure(key)
+            if procedure is None:
+                continue
+            hits.append(ProcedureHit(procedure, score, self.index.chunks[best_row[key]],
+                                     lex_rank.get(key), dense_rank.get(key)))
+        return hits

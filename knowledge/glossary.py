@@ -1,0 +1,126 @@
+"""Cross-lingual glossary of Vietnamese administrative vocabulary.
+
+The data lives in ``knowledge/glossary/*.yaml``, one file per category (documents, actions, agencies, places,
+fees, people, fields, abbreviations, general). Each file is a YAML list of entries; an entry maps one Vietnamese
+term (``vi``) to the words citizens type in English, Arabic, Chinese and Korean, plus other Vietnamese wordings
+(``variants``) and short forms as people type them (``abbreviations``: lowercase, chat shorthand included).
+Every Vietnamese term has exactly one entry in the whole glossary; an abbreviation may sit on any entry and may
+be shared by several (``ns``, ``tt``), since short forms are ambiguous.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+#: Languages of the glossary; ``vi`` is the key, ``en`` and ``ar`` are required, ``zh`` and ``ko`` optional.
+GLOSSARY_LANGUAGES: tuple[str, ...] = ("vi", "en", "ar", "zh", "ko")
+#: Folder of the bundled glossary files.
+GLOSSARY_DIR = Path(__file__).resolve().parent / "glossary"
+
+EntryKind = Literal["document", "action", "agency", "place", "fee", "person", "field", "abbreviation", "general"]
+
+
+def normalize_term(text: str) -> str:
+    """Return the comparison key of a term: Unicode NFC, lowercased, runs of whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+
+
+def _clean(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", value).split())
+
+
+class GlossaryEntry(BaseModel):
+    """One Vietnamese term with its translations, other Vietnamese wordings and short forms."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    vi: str = Field(min_length=1, description="The Vietnamese term as a clerk would write it.")
+    en: list[str] = Field(min_length=1, description="English renderings, the words a foreigner would type first.")
+    ar: list[str] = Field(min_length=1, description="Modern Standard Arabic renderings.")
+    zh: list[str] = Field(default_factory=list, description="Simplified Chinese renderings, where known well.")
+    ko: list[str] = Field(default_factory=list, description="Korean renderings, where known well.")
+    kind: EntryKind
+    variants: list[str] = Field(default_factory=list, description="Other Vietnamese ways to say the same thing.")
+    abbreviations: list[str] = Field(default_factory=list, description="Lowercase short forms as people type them.")
+    note: str | None = Field(default=None, description="Short English explanation.")
+
+    @field_validator("vi", "note")
+    @classmethod
+    def _check_text(cls, value: str | None) -> str | None:
+        """Normalize to NFC with single spaces; reject blank text."""
+        if value is None:
+            return None
+        value = _clean(value)
+        if not value:
+            raise ValueError("must not be blank")
+        return value
+
+    @field_validator("en", "ar", "zh", "ko", "variants", "abbreviations")
+    @classmethod
+    def _check_list(cls, values: list[str]) -> list[str]:
+        """Normalize every item; reject blank and repeated items."""
+        cleaned = [_clean(item) for item in values]
+        if any(not item for item in cleaned):
+            raise ValueError("must not contain blank items")
+        repeated = sorted({item for item in cleaned if cleaned.count(item) > 1})
+        if repeated:
+            raise ValueError(f"repeated items: {repeated}")
+        return cleaned
+
+    @field_validator("abbreviations")
+    @classmethod
+    def _check_lowercase(cls, values: list[str]) -> list[str]:
+        """Short forms are stored lowercase, the way people type them."""
+        upper = [item for item in values if item != item.lower()]
+        if upper:
+            raise ValueError(f"abbreviations must be lowercase: {upper}")
+        return values
+
+    def terms(self, language: str) -> list[str]:
+        """Return the surface forms of one language (for ``vi``: term, variants and abbreviations)."""
+        if language == "vi":
+            return [self.vi, *self.variants, *self.abbreviations]
+        if language not in GLOSSARY_LANGUAGES:
+            raise ValueError(f"unknown glossary language {language!r}; expected one of {GLOSSARY_LANGUAGES}")
+        return list(getattr(self, language))
+
+
+def load_glossary(directory: Path | None = None) -> list[GlossaryEntry]:
+    """Load and validate every ``*.yaml`` file of ``directory`` (default: the bundled glossary).
+
+    Files are read in name order and entries keep their file order. Raises ``ValueError`` naming the file and
+    the entry (position and ``vi``) on unreadable YAML, a malformed entry or a Vietnamese term defined twice.
+    """
+    folder = GLOSSARY_DIR if directory is None else Path(directory)
+    paths = sorted(folder.glob("*.yaml"))
+    if not paths:
+        raise ValueError(f"{folder}: no glossary files (*.yaml)")
+    entries: list[GlossaryEntry] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise ValueError(f"{path}: cannot read glossary file: {exc}") from exc
+        if not isinstance(data, list):
+            raise ValueError(f"{path}: expected a YAML list of entries, got {type(data).__name__}")
+        for index, item in enumerate(data, start=1):
+            where = f"{path}: entry {index}"
+            if not isinstance(item, dict):
+                raise ValueError(f"{where}: expected a mapping, got {type(item).__name__}")
+            where += f" (vi={item.get('vi')!r})"
+            try:
+                entry = GlossaryEntry.model_validate(item)
+            except ValidationError as exc:
+                raise ValueError(f"{where}: {exc}") from exc
+            key = normalize_term(entry.vi)
+            if key in seen:
+                raise ValueError(f"{where}: duplicate Vietnamese term, already defined in {seen[key]}")
+            seen[key] = f"{path.name} entry {index}"
+            entries.append(entry)
+    return entries

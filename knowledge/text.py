@@ -1,0 +1,129 @@
+"""Text handling for Vietnamese, Arabic, English and CJK: normalization and index terms.
+
+Vietnamese matching works with and without diacritics: every syllable is indexed in its plain form
+(no diacritics, đ -> d) and, when it has diacritics, also in its exact form (prefixed ``=``). A query typed
+without diacritics matches the plain terms; a query with diacritics matches both, so the exact spelling
+ranks higher. Adjacent syllables also form plain bigram terms ("khai_sinh") so that multi-syllable words
+such as "khai sinh" or "thường trú" outrank documents that merely contain both syllables apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff]")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
+_TASHKEEL_RE = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_EN_STOP = frozenset(
+    # Only words that are not also Vietnamese syllables typed without diacritics ("can", "to", "do", "me" are).
+    "the of for with and are does how what which who where when your this that need from about please".split()
+)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """NFC and case folding (keeps diacritics)."""
+    return nfc(text).casefold()
+
+
+@lru_cache(maxsize=65536)
+def strip_diacritics(text: str) -> str:
+    """Remove Vietnamese (and other Latin) diacritics; đ/Đ become d/D."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
+
+
+def has_vietnamese_diacritics(text: str) -> bool:
+    return strip_diacritics(text) != text
+
+
+def normalize_arabic(text: str) -> str:
+    """Unify alef forms, drop tashkeel and tatweel, ta marbuta -> ha, alef maqsura -> ya."""
+    text = _TASHKEEL_RE.sub("", text)
+    text = re.sub("[أإآٱ]", "ا", text)
+    return text.replace("ة", "ه").replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي")
+
+
+def _arabic_stem(token: str) -> str:
+    for prefix in _ARABIC_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= 3:
+            return token[len(prefix) :]
+    return token
+
+
+def _english_stem(token: str) -> str:
+    if len(token) > 4 and token.endswith("ies"):
+        return token[:-3] + "y"
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def words(text: str) -> list[str]:
+    """Case-folded NFC word tokens."""
+    return _WORD_RE.findall(fold(text))
+
+
+def _cjk_terms(token: str) -> list[str]:
+    chars = [c for c in token if _CJK_RE.match(c)]
+    return chars + [a + b for a, b in zip(chars, chars[1:], strict=False)]
+
+
+def index_terms(text: str, *, exact: bool = True) -> list[str]:
+    """Terms for the lexical index and for queries.
+
+    ``exact`` adds the diacritic-bearing form of Vietnamese syllables (set for documents, and for queries
+    typed with diacritics).
+    """
+    terms: list[str] = []
+    plain_run: list[str] = []
+    for token in words(text):
+        if _ARABIC_RE.search(token):
+            terms.append(_arabic_stem(normalize_arabic(token)))
+            plain_run = []
+            continue
+        if _CJK_RE.search(token):
+            terms.extend(_cjk_terms(token))
+            plain_run = []
+            continue
+        plain = strip_diacritics(token)
+        if exact and plain != token:
+            terms.append("=" + token)
+        if plain.isascii() and plain.isalpha() and plain in _EN_STOP and plain == token:
+            plain_run = []
+            continue
+        term = _english_stem(plain) if plain == token else plain
+        terms.append(term)
+        if plain_run:
+            terms.append(plain_run[-1] + "_" + term)
+        plain_run.append(term)
+    return terms
+
+
+def query_terms(text: str) -> list[str]:
+    """Index terms for a query: exact forms only when the query itself carries diacritics."""
+    return index_terms(text, exact=has_vietnamese_diacritics(text))
+
+
+def script_of(text: str) -> str:
+    """Rough script of a text: 'arabic', 'cjk', 'hangul' or 'latin'."""
+    if _ARABIC_RE.search(text):
+        return "arabic"
+    if _HANGUL_RE.search(text):
+        return "hangul"
+    if _CJK_RE.search(text):
+        return "cjk"
+    return "latin"
+
+
+def compact(text: str) -> str:
+    """Collapse whitespace and strip."""
+    return re.sub(r"\s+", " ", nfc(text)).strip()
