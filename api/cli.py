@@ -77,8 +77,9 @@ def inspect(code: str, source: Path | None, data_dir: Path | None, as_json: bool
       motcua inspect 1.004222
       motcua inspect 1.004222 --source ../shared/corpus/dvc-procedures.jsonl.gz
     """
-    from api.cli_support import find_records
     from ingest.inspect import render_inspection
+
+    from api.cli_support import find_records
 
     records = find_records(code, source, load_settings(data_dir))
     if not records:
@@ -100,8 +101,9 @@ def report(sources: tuple[Path, ...], worst: int) -> None:
     Example:
       motcua report ../shared/corpus/dvc-procedures.jsonl.gz
     """
-    from api.cli_support import read_sources
     from ingest.quality import measure, render_report
+
+    from api.cli_support import read_sources
 
     records, failures = read_sources(list(sources))
     for where, reason in failures:

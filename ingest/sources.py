@@ -43,7 +43,7 @@ class SourceError(ValueError):
 
 def content_hash(path: Path) -> str:
     digest = hashlib.sha256()
-    files = pack_files(path) + [path / PACK_MARKER] if path.is_dir() else [path]
+    files = [*pack_files(path), path / PACK_MARKER] if path.is_dir() else [path]
     for file in files:
         digest.update(file.name.encode("utf-8"))
         with file.open("rb") as fh:

@@ -41,7 +41,8 @@ def source_label(procedure: Procedure) -> str:
     prov = procedure.provenance
     label = prov.source_file
     if prov.page_start:
-        pages = f"{prov.page_start}" if prov.page_end in (None, prov.page_start) else f"{prov.page_start}-{prov.page_end}"
+        single = prov.page_end in (None, prov.page_start)
+        pages = f"{prov.page_start}" if single else f"{prov.page_start}-{prov.page_end}"
         label += f", p. {pages}"
     elif prov.record:
         label += f", {prov.record}"

@@ -88,7 +88,8 @@ def check_aliases(entries: list[PackProcedure]) -> list[str]:
     problems = []
     for alias, codes in sorted(owners.items()):
         if len(codes) > 1 and not codes <= shared[alias]:
-            problems.append(f"alias {alias!r} used by {sorted(codes)} but not marked shared by {sorted(codes - shared[alias])}")
+            unmarked = sorted(codes - shared[alias])
+            problems.append(f"alias {alias!r} used by {sorted(codes)} but not marked shared by {unmarked}")
     return problems
 
 

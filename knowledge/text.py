@@ -9,6 +9,7 @@ such as "khai sinh" or "thường trú" outrank documents that merely contain bo
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
@@ -74,7 +75,7 @@ def words(text: str) -> list[str]:
 
 def _cjk_terms(token: str) -> list[str]:
     chars = [c for c in token if _CJK_RE.match(c)]
-    return chars + [a + b for a, b in zip(chars, chars[1:], strict=False)]
+    return chars + [a + b for a, b in itertools.pairwise(chars)]
 
 
 def index_terms(text: str, *, exact: bool = True) -> list[str]:

@@ -224,6 +224,7 @@ def parse_items(lines: list[Line], width: int | None, law_rows: bool = False) ->
     """Parse section lines into items. ``width`` is the wrap width of a PDF (None: every line is a paragraph)."""
     items: list[Item] = []
     kinds: list[str] = []
+    base = 0  # marked items sit one level below plain paragraphs that come before the first marker
     prev: Line | None = None
     for line in lines:
         text = line.text.strip()
@@ -234,9 +235,11 @@ def parse_items(lines: list[Line], width: int | None, law_rows: bool = False) ->
         if not kind and law_rows and LAW_NUMBER_RE.match(text):
             kind, rest = "law", text
         if kind:
+            if not kinds and items:
+                base = 1
             if kind not in kinds:
                 kinds.append(kind)
-            items.append(Item(kinds.index(kind), marker, rest.strip(), line.loc, line.cells))
+            items.append(Item(base + kinds.index(kind), marker, rest.strip(), line.loc, line.cells))
         elif items and prev is not None and _continues(prev, line, width):
             items[-1].text = join_pieces(items[-1].text, line)
         elif items and items[-1].marker:

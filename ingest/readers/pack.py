@@ -12,7 +12,7 @@ from knowledge.pack_schema import PACK_MARKER, PackProcedure, load_pack_entry, p
 
 def to_procedure(pack: PackProcedure, source_file: str) -> Procedure:
     """Turn a validated pack entry into a ``Procedure`` record."""
-    data = pack.model_dump(exclude={"verified_on", "source", "decision_number", "steps", "shared_aliases"})
+    data = pack.model_dump(exclude={"verified_on", "source", "decision_number", "steps", "aliases", "shared_aliases"})
     return Procedure(
         uid=f"pack:{pack.code}",
         decision_number=pack.decision_number,

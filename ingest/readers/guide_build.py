@@ -1,0 +1,180 @@
+"""Turning the sections of a procedure guide (PDF or DOCX) into ``Procedure`` records."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ingest.readers.base import ReadError
+from ingest.readers.fields import clean_text, find_form_code, parse_channel_kind, parse_duration, parse_fees
+from ingest.readers.guide_components import (
+    build_components,
+    build_legal_basis,
+    build_steps,
+    flatten,
+    is_empty,
+)
+from ingest.readers.guide_sections import Item, Line, RawProcedure, items_text, parse_items, split_procedures
+from knowledge.model import (
+    Agencies,
+    Channel,
+    Component,
+    Duration,
+    Fee,
+    Procedure,
+    Provenance,
+    Result,
+    SourceKind,
+)
+
+_NATIONAL_CODE_RE = re.compile(r"(?<![\d.])([123]\.\d{6})(?!\d)")
+_DECISION_RE = re.compile(r"\b\d{1,5}/(?:\d{4}/)?QĐ-[A-Za-zĐđ0-9_-]+")
+_CHANNEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Trực tiếp", re.compile(r"trực tiếp|nộp (?:hồ sơ )?tại|tại bộ phận|tại quầy|một cửa", re.IGNORECASE)),
+    ("Trực tuyến", re.compile(r"trực tuyến|dịch vụ công|qua mạng|điện tử|https?://|toàn trình|một phần", re.I)),
+    ("Dịch vụ bưu chính", re.compile(r"bưu chính|bưu điện", re.IGNORECASE)),
+)
+_NO_ONLINE_RE = re.compile(r"không\b|mức (?:độ )?[12]\b", re.IGNORECASE)
+_UNKNOWN_RE = re.compile(r"^\(?\s*(?:không|chưa) có thông tin|^\(?\s*chưa cập nhật", re.IGNORECASE)
+
+
+def build_procedures(lines: Iterable[Line], path: Path, kind: SourceKind,
+                     width: int | None) -> Iterator[Procedure | ReadError]:
+    """One ``Procedure`` per ``THỦ TỤC n`` block of ``lines``; a block that fails becomes a ``ReadError``."""
+    seen: set[str] = set()
+    for raw in split_procedures(lines):
+        uid = f"{kind}:{path.stem}:{raw.number}"
+        suffix = 2
+        while uid in seen:
+            uid, suffix = f"{kind}:{path.stem}:{raw.number}-{suffix}", suffix + 1
+        seen.add(uid)
+        try:
+            yield GuideBuilder(raw, width).build(uid, path, kind)
+        except (ValidationError, ValueError) as exc:
+            yield ReadError(source=str(path), reason=f"{type(exc).__name__}: {exc}", record=f"THỦ TỤC {raw.number}")
+
+
+class GuideBuilder:
+    """Maps the labelled sections of one raw procedure onto the model."""
+
+    def __init__(self, raw: RawProcedure, width: int | None) -> None:
+        self.raw = raw
+        self.width = width
+
+    def items(self, *keys: str, law_rows: bool = False) -> list[Item]:
+        lines = [line for section in self.raw.get(*keys) for line in section.lines]
+        return parse_items(lines, self.width, law_rows)
+
+    def texts(self, *keys: str) -> list[str]:
+        """Section items as clean texts, 'no information' values dropped."""
+        texts = [clean_text(t) for t in flatten(self.items(*keys))]
+        return [t for t in texts if t and not is_empty(t)]
+
+    def text(self, *keys: str, sep: str = "; ") -> str:
+        return sep.join(self.texts(*keys))
+
+    def build(self, uid: str, path: Path, kind: SourceKind) -> Procedure:
+        raw = self.raw
+        code_text = items_text(self.items("code"))
+        decision = _first(_DECISION_RE, items_text(self.items("decision", "code")))
+        name = clean_text(raw.name) or self.text("name") or f"THỦ TỤC {raw.number}"
+        components, notes = self.components()
+        level_text, _, type_tail = self.text("level").partition("Loại thủ tục")
+        return Procedure(
+            uid=uid,
+            code=_first(_NATIONAL_CODE_RE, code_text),
+            name=name,
+            decision_number=decision,
+            levels=[p.strip() for p in re.split(r",|;| và ", level_text) if p.strip()],
+            procedure_type=self.text("type") or clean_text(type_tail.strip(" :")) or None,
+            field=(self.texts("field") or [None])[0],
+            agencies=Agencies(
+                implementing=self.text("agency"), competent=self.text("competent"),
+                authorized=self.text("authorized"), coordinating=self.text("coordinating"),
+            ),
+            applicants=self.applicants(),
+            where_to_submit=self.text("address"),
+            summary=self.text("description", sep="\n"),
+            channels=self.channels(),
+            components=components,
+            component_notes=notes,
+            steps=build_steps(self.items("steps")),
+            results=[Result(name=t, code=find_form_code(t)) for t in self.texts("results")],
+            requirements=self.texts("requirements"),
+            legal_basis=build_legal_basis(self.items("legal", law_rows=True)),
+            validity=self.text("validity") or None,
+            aliases=[a for a in self.texts("name")[:1] if a.lower() != name.lower()],
+            provenance=Provenance(
+                source_kind=kind, source_file=path.name, record=f"THỦ TỤC {raw.number}",
+                page_start=raw.loc_start, page_end=raw.loc_end, decision=decision,
+            ),
+            source_sections=self.source_sections(),
+        )
+
+    def applicants(self) -> list[str]:
+        texts = self.texts("applicants")
+        if len(texts) == 1 and "\n" not in texts[0]:
+            parts = re.split(r",\s*(?![^()]*\))(?=[A-ZĐÀ-Ỹ])", texts[0])
+            return [p.strip(" .;") for p in parts if p.strip(" .;")]
+        return texts
+
+    def components(self) -> tuple[list[Component], list[str]]:
+        components, notes = build_components(self.items("components"), "submit")
+        shown, shown_notes = build_components(self.items("present"), "present", start=len(components) + 1)
+        notes = notes + shown_notes
+        quantity = self.text("quantity")
+        if quantity:
+            notes.append(f"Số lượng hồ sơ: {quantity}")
+        notes += [f"Mẫu đơn, tờ khai: {t}" for t in self.texts("forms")]
+        return components + shown, notes
+
+    def channels(self) -> list[Channel]:
+        """Submission channels named in the guide, each with the processing time and the fees."""
+        labels = _channel_labels(self.text("channels", sep="\n"), self.text("online", sep="\n"))
+        duration = self.duration()
+        fees = self.fees()
+        if not labels and (duration is not None or fees):
+            labels = [""]
+        return [Channel(kind=parse_channel_kind(label) if label else "other", label=label, time=duration,
+                        fees=list(fees)) for label in labels]
+
+    def duration(self) -> Duration | None:
+        for keys in (("time",), ("fee_desc",)):
+            text = self.text(*keys, sep="\n")
+            if text and not _UNKNOWN_RE.match(text):
+                parsed = parse_duration(text)
+                if parsed is not None:
+                    return parsed
+        return None
+
+    def fees(self) -> list[Fee]:
+        fees: list[Fee] = []
+        for key, name in (("fee", "Lệ phí"), ("charge", "Phí")):
+            text = " ".join(clean_text(t) for t in flatten(self.items(key)))
+            if not text or _UNKNOWN_RE.match(text) or text.lower().startswith("văn bản quy định"):
+                continue
+            fees += [f if f.name else f.model_copy(update={"name": name}) for f in parse_fees(text)]
+        return fees
+
+    def source_sections(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for section in self.raw.sections:
+            text = items_text(parse_items(section.lines, self.width, section.key == "legal"))
+            if text:
+                out[section.key] = f"{out[section.key]}\n{text}" if section.key in out else text
+        return out
+
+
+def _channel_labels(channel_text: str, online_text: str) -> list[str]:
+    labels = [label for label, cue in _CHANNEL_CUES if cue.search(channel_text)]
+    if online_text and not _NO_ONLINE_RE.search(online_text) and "Trực tuyến" not in labels:
+        labels.append("Trực tuyến")
+    return labels
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    return m.group(m.lastindex or 0) if m else None

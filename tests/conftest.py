@@ -1,0 +1,127 @@
+"""Shared fixtures: a fresh data dir per test, a deterministic embedder, a tiny pack written on the fly."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from knowledge.embeddings import HashingEmbedder
+from knowledge.settings import Settings
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+DVC_CORPUS = SHARED / "corpus" / "dvc-procedures.jsonl.gz"
+
+
+def require_shared(path: Path) -> Path:
+    """Skip the calling test with a clear reason when a ``../shared`` file is absent."""
+    if not path.exists():
+        pytest.skip(f"{path} not present (the ../shared data is not beside this checkout)")
+    return path
+
+
+def _channel(kind: str, label: str, days: int, fee: int, fee_text: str) -> dict[str, Any]:
+    return {
+        "kind": kind, "label": label,
+        "time": {"value": days, "unit": "working_day", "text": f"{days} ngày làm việc"},
+        "fees": [{"name": "Lệ phí", "amount_vnd": fee, "unit": "per_case", "text": fee_text}],
+    }
+
+
+BIRTH: dict[str, Any] = {
+    "code": "1.001193", "name": "Thủ tục đăng ký khai sinh", "decision_number": "1872/QĐ-BTP",
+    "verified_on": "2026-11-21", "levels": ["Cấp xã"], "field": "Hộ tịch",
+    "agencies": {"competent": "Ủy ban nhân dân cấp xã", "implementing": "Ủy ban nhân dân cấp xã"},
+    "applicants": ["Công dân Việt Nam"],
+    "where_to_submit": "Ủy ban nhân dân cấp xã nơi cư trú của cha hoặc mẹ.",
+    "summary": "Đăng ký khai sinh cho trẻ em mới sinh để được cấp Giấy khai sinh.",
+    "aliases": ["làm giấy khai sinh", "khai sinh cho con"],
+    "channels": [_channel("in_person", "Trực tiếp", 1, 0, "Miễn lệ phí")],
+    "components": [
+        {"id": "c1", "name": "Tờ khai đăng ký khai sinh", "originals": 1, "copies": 0},
+        {"id": "c2", "name": "Giấy chứng sinh", "originals": 1, "copies": 0, "alternative_group": "birth-proof"},
+        {"id": "c3", "name": "Văn bản của người làm chứng xác nhận về việc sinh", "originals": 1,
+         "alternative_group": "birth-proof"},
+    ],
+    "steps": ["Nộp tờ khai và giấy chứng sinh tại Ủy ban nhân dân cấp xã."],
+    "legal_basis": [{"number": "60/2014/QH13", "title": "Luật Hộ tịch"}],
+    "translations": {
+        "en": {"name": "Birth registration", "summary": "Register a newborn child to get a birth certificate.",
+               "components": {"c1": "Birth registration form", "c2": "Hospital birth certificate",
+                              "c3": "Witness statement confirming the birth"},
+               "channels": {"in_person": "1 working day; free of charge"},
+               "steps_summary": "Submit the form and the hospital birth certificate.",
+               "where_to_submit": "Commune People's Committee", "aliases": ["birth certificate"]},
+        "ar": {"name": "تسجيل المواليد", "summary": "تسجيل الطفل المولود للحصول على شهادة الميلاد.",
+               "components": {"c1": "استمارة تسجيل الولادة", "c2": "شهادة الولادة من المستشفى",
+                              "c3": "إفادة شاهد على الولادة"},
+               "channels": {"in_person": "يوم عمل واحد (1)؛ مجانا"},
+               "steps_summary": "قدّم الاستمارة وشهادة الولادة.", "where_to_submit": "اللجنة الشعبية للبلدية",
+               "aliases": ["شهادة ميلاد"]},
+    },
+}
+
+RESIDENCE: dict[str, Any] = {
+    "code": "1.004222", "name": "Đăng ký thường trú", "decision_number": "1523/QĐ-BCA-C06",
+    "verified_on": "2026-11-21", "levels": ["Cấp xã"], "field": "Đăng ký, quản lý cư trú",
+    "agencies": {"competent": "Công an cấp xã", "implementing": "Công an cấp xã"},
+    "where_to_submit": "Công an cấp xã nơi đăng ký thường trú.",
+    "summary": "Đăng ký nơi thường trú với Công an cấp xã.",
+    "aliases": ["nhập hộ khẩu", "đăng ký hộ khẩu"],
+    "channels": [_channel("in_person", "Trực tiếp", 7, 20000, "20.000 đồng/lần đăng ký"),
+                 _channel("online", "Trực tuyến", 7, 10000, "10.000 đồng/lần đăng ký")],
+    "components": [{"id": "c1", "name": "Tờ khai thay đổi thông tin cư trú (mẫu CT01)", "form": "CT01",
+                    "originals": 1, "copies": 0}],
+    "steps": ["Nộp tờ khai CT01 tại Công an cấp xã."],
+    "translations": {
+        "en": {"name": "Permanent residence registration", "summary": "Register your permanent address.",
+               "components": {"c1": "Residence information change form (form CT01)"},
+               "channels": {"in_person": "7 working days; 20,000 VND", "online": "7 working days; 10,000 VND"},
+               "steps_summary": "Submit form CT01 to the commune police.",
+               "where_to_submit": "Commune police", "aliases": ["household registration"]},
+        "ar": {"name": "تسجيل الإقامة الدائمة", "summary": "تسجيل عنوان إقامتك الدائمة.",
+               "components": {"c1": "استمارة تغيير معلومات الإقامة (CT01)"},
+               "channels": {"in_person": "7 أيام عمل؛ 20,000 دونغ", "online": "7 أيام عمل؛ 10,000 دونغ"},
+               "steps_summary": "قدّم الاستمارة CT01 إلى شرطة البلدية.", "where_to_submit": "شرطة البلدية",
+               "aliases": ["تسجيل الإقامة"]},
+    },
+}
+
+
+def write_pack(root: Path, entries: list[dict[str, Any]]) -> Path:
+    """Write a pack folder with these entries; returns the folder."""
+    folder = root / "pack"
+    (folder / "procedures").mkdir(parents=True, exist_ok=True)
+    codes = [e["code"] for e in entries]
+    (folder / "pack.yaml").write_text(yaml.safe_dump({"name": "test", "procedures": codes}), "utf-8")
+    for old in (folder / "procedures").glob("*.yaml"):
+        old.unlink()
+    for entry in entries:
+        (folder / "procedures" / f"{entry['code']}.yaml").write_text(
+            yaml.safe_dump(entry, allow_unicode=True, sort_keys=False), "utf-8"
+        )
+    return folder
+
+
+@pytest.fixture
+def pack_entries() -> list[dict[str, Any]]:
+    return [copy.deepcopy(BIRTH), copy.deepcopy(RESIDENCE)]
+
+
+@pytest.fixture
+def tiny_pack(tmp_path: Path, pack_entries: list[dict[str, Any]]) -> Path:
+    return write_pack(tmp_path, pack_entries)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings with a fresh data dir and the deterministic hashing embedder."""
+    return Settings(data_dir=tmp_path / "var", embedding_model="hashing", _env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def embedder() -> HashingEmbedder:
+    return HashingEmbedder()

@@ -1,0 +1,44 @@
+"""Vietnamese- and Arabic-aware text handling."""
+
+from __future__ import annotations
+
+from knowledge.text import index_terms, normalize_arabic, query_terms, strip_diacritics
+
+
+def test_strip_diacritics_handles_d_with_stroke_and_tones() -> None:
+    assert strip_diacritics("Đăng ký thường trú") == "Dang ky thuong tru"
+    assert strip_diacritics("đ") == "d"
+
+
+def test_nfd_and_nfc_input_give_the_same_terms() -> None:
+    import unicodedata
+
+    text = "Giấy chứng nhận quyền sử dụng đất"
+    assert index_terms(unicodedata.normalize("NFD", text)) == index_terms(text)
+
+
+def test_query_without_diacritics_matches_plain_terms_of_documents() -> None:
+    doc = set(index_terms("Thủ tục đăng ký khai sinh"))
+    query = query_terms("dang ky khai sinh")
+    assert set(query) <= doc
+    assert "khai_sinh" in query
+    assert not any(term.startswith("=") for term in query)
+
+
+def test_query_with_diacritics_adds_exact_terms() -> None:
+    terms = query_terms("khai sinh ở đâu")
+    assert "=đâu" in terms and "dau" in terms
+
+
+def test_vietnamese_syllables_typed_without_marks_are_not_english_stop_words() -> None:
+    assert "can" in query_terms("dktt can gi")
+    assert "to" in query_terms("giay to")
+
+
+def test_arabic_normalization_unifies_alef_tashkeel_and_ta_marbuta() -> None:
+    assert normalize_arabic("إِقَامَة") == "اقامه"
+    assert index_terms("الإقامة") == index_terms("اقامه")
+
+
+def test_english_plural_folds_to_singular() -> None:
+    assert "certificate" in query_terms("birth certificates")
