@@ -5,8 +5,10 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from api.routers import health, search
+from api.routers import chat, feedback, health, procedures, search
+from assistant.llm import LlmAnswerer
 from assistant.runtime import KnowledgeRuntime
+from assistant.storage import ConversationStore
 from knowledge.embeddings import Embedder
 from knowledge.settings import Settings, get_settings
 from knowledge.store import IndexNotFoundError
@@ -22,11 +24,14 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
     )
     app.state.settings = settings
     app.state.runtime = KnowledgeRuntime(settings, embedder)
+    app.state.conversations = ConversationStore(settings.sqlalchemy_url)
+    app.state.llm = LlmAnswerer.from_settings(settings)
 
     @app.exception_handler(IndexNotFoundError)
     async def _no_index(_: Request, exc: IndexNotFoundError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=503)
 
     app.include_router(health.router)
-    app.include_router(search.router)
+    for router in (search.router, chat.router, procedures.router, feedback.router):
+        app.include_router(router)
     return app

@@ -143,6 +143,85 @@ def search(query: str, k: int, language: str | None, data_dir: Path | None, as_j
 
 
 @main.command()
+@click.argument("question")
+@click.option("--language", default=None, help="Answer language (vi, en, ar, ...); detected when absent.")
+@click.option("--session", "session_id", default=None, help="Continue a conversation (follow-up questions).")
+@click.option("--channel", type=click.Choice(["kiosk", "staff", "api"]), default="staff", show_default=True)
+@DATA_DIR
+@JSON
+def ask(question: str, language: str | None, session_id: str | None, channel: str, data_dir: Path | None,
+        as_json: bool) -> None:
+    """Ask a question (same result shape as POST /api/v1/chat).
+
+    \b
+    Examples:
+      motcua ask "đăng ký kết hôn cần giấy tờ gì?"
+      motcua ask "how much is the fee?" --session s1
+      motcua ask "كم رسوم جواز السفر؟" --json
+    """
+    from api.cli_support import chat_service
+    from assistant.schemas import ChatRequest
+    from knowledge.store import IndexNotFoundError
+
+    settings = load_settings(data_dir)
+    try:
+        response = chat_service(settings).answer(
+            ChatRequest(message=question, session_id=session_id, language=language, channel=channel)  # type: ignore[arg-type]
+        )
+    except IndexNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        echo_json(response.model_dump())
+        return
+    click.echo(response.answer)
+    click.echo(f"\n[{response.outcome}; intent {response.intent}; language {response.language}; "
+               f"session {response.session_id}]", err=True)
+
+
+@main.command("eval")
+@click.argument("questions", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--shared", type=click.Path(file_okay=False, path_type=Path), default=Path("../shared"),
+              show_default=True, help="Where referenced real questions are read from.")
+@click.option("--split", type=click.Choice(["dev", "heldout"]), default=None, help="Only this split.")
+@click.option("--baseline/--no-baseline", default=False, help="Also run the naive LangChain baseline.")
+@click.option("--misses", default=0, show_default=True, help="List this many questions not ranked first.")
+@DATA_DIR
+@JSON
+def evaluate(questions: tuple[Path, ...], shared: Path, split: str | None, baseline: bool, misses: int,
+             data_dir: Path | None, as_json: bool) -> None:
+    """Retrieval quality (hit@1, hit@3, MRR) by language and style, outcome accuracy, out-of-scope P/R.
+
+    \b
+    Examples:
+      motcua eval eval/pack-questions.jsonl eval/out-of-scope.jsonl
+      motcua eval eval/shared-refs.jsonl --data-dir var-national --baseline
+    """
+    from dataclasses import asdict
+
+    from assistant.evaluation import evaluate as run_eval
+    from assistant.evaluation import load_questions, render
+    from assistant.runtime import KnowledgeRuntime
+
+    settings = load_settings(data_dir)
+    runtime = KnowledgeRuntime(settings)
+    loaded, unresolved = load_questions(list(questions), shared)
+    if unresolved:
+        click.echo(f"{unresolved} referenced questions not found under {shared}; skipped", err=True)
+    naive = None
+    if baseline:
+        from assistant.baseline import NaiveBaseline
+
+        naive = NaiveBaseline.build_or_load(runtime.index(), runtime.embedder, settings.cache_dir)
+    report = run_eval(loaded, runtime.finder(), split=split, baseline=naive)
+    if as_json:
+        echo_json(asdict(report))
+        return
+    click.echo(render(report))
+    for miss in report.misses[:misses]:
+        click.echo(f"  miss {miss['id']}: {miss['text']!r} expected {miss['expected']} got {miss['got']}")
+
+
+@main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @DATA_DIR

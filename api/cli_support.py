@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from assistant.chat import ChatService
 from ingest.pipeline import IngestSummary
 from ingest.readers.base import ReadError, ReadProgress
 from knowledge.model import Procedure
@@ -115,3 +116,14 @@ def ensure_bundled_index(settings: Settings) -> None:
     click.echo(f"No index in {settings.index_root}; indexing the bundled knowledge pack…", err=True)
     summary = Ingestor(store, build_embedder(settings), CliProgress()).run([bundled_pack_dir()])
     print_summary(summary, as_json=False)
+
+
+def chat_service(settings: Settings) -> ChatService:
+    """A chat service over the data dir's index and conversation database."""
+    from assistant.llm import LlmAnswerer
+    from assistant.runtime import KnowledgeRuntime
+    from assistant.storage import ConversationStore
+
+    runtime = KnowledgeRuntime(settings)
+    conversations = ConversationStore(settings.sqlalchemy_url)
+    return ChatService(runtime.finder(), conversations, LlmAnswerer.from_settings(settings))

@@ -6,8 +6,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from assistant.chat import ChatService
+from assistant.llm import LlmAnswerer
 from assistant.runtime import KnowledgeRuntime
 from assistant.search import SearchService
+from assistant.storage import ConversationStore
 from knowledge.settings import Settings
 
 
@@ -21,10 +24,30 @@ def get_runtime(request: Request) -> KnowledgeRuntime:
     return runtime
 
 
+def get_conversations(request: Request) -> ConversationStore:
+    store: ConversationStore = request.app.state.conversations
+    return store
+
+
+def get_llm(request: Request) -> LlmAnswerer | None:
+    llm: LlmAnswerer | None = request.app.state.llm
+    return llm
+
+
 def get_search_service(runtime: Annotated[KnowledgeRuntime, Depends(get_runtime)]) -> SearchService:
     return SearchService(runtime)
 
 
+def get_chat_service(
+    runtime: Annotated[KnowledgeRuntime, Depends(get_runtime)],
+    conversations: Annotated[ConversationStore, Depends(get_conversations)],
+    llm: Annotated[LlmAnswerer | None, Depends(get_llm)],
+) -> ChatService:
+    return ChatService(runtime.finder(), conversations, llm)
+
+
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 RuntimeDep = Annotated[KnowledgeRuntime, Depends(get_runtime)]
+ConversationsDep = Annotated[ConversationStore, Depends(get_conversations)]
 SearchServiceDep = Annotated[SearchService, Depends(get_search_service)]
+ChatServiceDep = Annotated[ChatService, Depends(get_chat_service)]

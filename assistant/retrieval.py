@@ -83,14 +83,18 @@ class HybridRetriever:
         return _aggregate(self.index, self.index.dense.search_vector(np.asarray(vector), self.config.candidates))
 
     def search(self, query: str, k: int = 5, *, terms: Sequence[str] | None = None,
-               dense_query: str | None = None) -> list[ProcedureHit]:
-        """Procedures for ``query``, best first. ``terms`` override the lexical query terms (expansions)."""
+               dense_query: str | None = None, boosts: dict[str, float] | None = None) -> list[ProcedureHit]:
+        """Procedures for ``query``, best first.
+
+        ``terms`` override the lexical query terms (expansions); ``boosts`` add to the fused score of procedure
+        codes known from elsewhere (a colloquial alias in the question), in units of a first-rank RRF vote.
+        """
         lexical = self.lexical(query, terms)
         dense = self.dense(dense_query or query)
-        return self.fuse(lexical, dense, k)
+        return self.fuse(lexical, dense, k, boosts or {})
 
     def fuse(self, lexical: list[tuple[str, int, float]], dense: list[tuple[str, int, float]],
-             k: int) -> list[ProcedureHit]:
+             k: int, boosts: dict[str, float] | None = None) -> list[ProcedureHit]:
         cfg = self.config
         fused: dict[str, float] = {}
         best_row: dict[str, int] = {}
@@ -104,6 +108,10 @@ class HybridRetriever:
             fused[key] = fused.get(key, 0.0) + cfg.dense_weight / (cfg.rrf_k + rank + 1)
             best_row.setdefault(key, row)
             dense_rank[key] = rank + 1
+        for key, weight in (boosts or {}).items():
+            if key in self.index.first_chunk:
+                best_row.setdefault(key, self.index.first_chunk[key])
+                fused[key] = fused.get(key, 0.0) + weight / (cfg.rrf_k + 1)
         ranked = sorted(fused.items(), key=lambda item: -item[1])[:k]
         hits = []
         for key, score in ranked:

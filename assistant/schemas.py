@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 
@@ -41,3 +43,50 @@ class SearchResponse(BaseModel):
     query: str
     language: str
     results: list[SearchResult]
+
+
+class ChatRequest(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"message": "đăng ký kết hôn cần giấy tờ gì?", "session_id": None,
+                                         "language": None, "channel": "kiosk"}]},
+    )
+
+    message: str = Field(min_length=1, max_length=2000)
+    session_id: str | None = Field(default=None, max_length=64)
+    language: str | None = Field(default=None, max_length=8, description="Answer language; null detects it.")
+    channel: Literal["kiosk", "staff", "api"] = "kiosk"
+
+
+class ProcedureRef(BaseModel):
+    code: str
+    name: str
+    name_vi: str
+    level: list[str] = Field(default_factory=list)
+    field: str | None = None
+
+
+class Candidate(BaseModel):
+    code: str
+    name: str
+    score: float
+
+
+class Citation(BaseModel):
+    procedure_code: str
+    section: str
+    source: str
+    snippet: str
+
+
+class ChatResponse(BaseModel):
+    session_id: str
+    message_id: str
+    language: str
+    outcome: Literal["answered", "clarify", "out_of_scope", "no_match"]
+    intent: str | None
+    answer: str
+    procedure: ProcedureRef | None = None
+    candidates: list[Candidate] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    generated_by: Literal["composer", "llm"] = "composer"

@@ -17,18 +17,17 @@ class SearchService:
         query = query.strip()
         if not query:
             raise ValueError("query is empty")
-        k = max(1, min(k, MAX_K))
-        hits = self.runtime.retriever().search(query, k)
+        found = self.runtime.finder().find(query, k=max(1, min(k, MAX_K)), language=language)
         results = [
             SearchResult(
                 procedure_code=hit.code,
-                procedure_name=hit.procedure.name,
+                procedure_name=hit.procedure.name_in(found.analysis.language),
                 score=round(hit.score, 6),
                 section=hit.section,
                 snippet=hit.snippet(),
                 source=hit.chunk.source,
                 level=hit.procedure.levels,
             )
-            for hit in hits
+            for hit in found.hits
         ]
-        return SearchResponse(query=query, language=language or "vi", results=results)
+        return SearchResponse(query=query, language=found.analysis.language, results=results)

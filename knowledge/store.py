@@ -29,6 +29,7 @@ from knowledge.chunks import Chunk
 from knowledge.dense import FaissIndex
 from knowledge.lexical import BM25Index
 from knowledge.model import SOURCE_PRIORITY, Procedure
+from knowledge.text import index_terms
 
 FORMAT_VERSION = 1
 CURRENT = "CURRENT"
@@ -67,13 +68,37 @@ class KnowledgeIndex:
     lexical: BM25Index
     path: Path | None = None
     by_code: dict[str, list[Procedure]] = field(default_factory=dict)
+    first_chunk: dict[str, int] = field(default_factory=dict)
+    _chunks_by_group: dict[str, list[Chunk]] = field(default_factory=dict, repr=False)
+    _terms_by_group: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        for row, chunk in enumerate(self.chunks):
+            record = self.records.get(chunk.procedure_uid)
+            if record is not None:
+                self.first_chunk.setdefault(record.group_key, row)
         if not self.by_code:
             for record in self.records.values():
                 self.by_code.setdefault(record.group_key, []).append(record)
             for group in self.by_code.values():
                 group.sort(key=lambda p: SOURCE_PRIORITY.get(p.provenance.source_kind, 9))
+
+    def chunks_of(self, group_key: str) -> list[Chunk]:
+        """Every chunk of every record of one procedure."""
+        if not self._chunks_by_group:
+            for chunk in self.chunks:
+                record = self.records.get(chunk.procedure_uid)
+                if record is not None:
+                    self._chunks_by_group.setdefault(record.group_key, []).append(chunk)
+        return self._chunks_by_group.get(group_key, [])
+
+    def terms_of(self, group_key: str) -> frozenset[str]:
+        """Plain index terms of all text of one procedure (cached)."""
+        cached = self._terms_by_group.get(group_key)
+        if cached is None:
+            cached = frozenset(t for c in self.chunks_of(group_key) for t in index_terms(c.text, exact=False))
+            self._terms_by_group[group_key] = cached
+        return cached
 
     def procedure(self, code_or_uid: str) -> Procedure | None:
         """The preferred record for a national code (curated pack first), or a record by uid."""

@@ -37,6 +37,14 @@ _CHANNEL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Trực tuyến", re.compile(r"trực tuyến|dịch vụ công|qua mạng|điện tử|https?://|toàn trình|một phần", re.I)),
     ("Dịch vụ bưu chính", re.compile(r"bưu chính|bưu điện", re.IGNORECASE)),
 )
+_CHANNEL_ORDER = {"Trực tiếp": 0, "Trực tuyến": 1, "Dịch vụ bưu chính": 2, "": 3}
+_CHANNEL_WORDS = r"(trực tiếp|trực tuyến|dịch vụ bưu chính|bưu chính|bưu điện)"
+_CHANNEL_TIME_RE = re.compile(rf"^(?:nộp\s+(?:hồ sơ\s+)?|qua\s+)?{_CHANNEL_WORDS}\s*[:\-–]", re.IGNORECASE)
+_CHANNEL_TIME_TAIL_RE = re.compile(rf"\((?:nộp\s+)?{_CHANNEL_WORDS}\)\s*[.;]?$", re.IGNORECASE)
+_RESULT_RE = re.compile(r"(?:trả|nhận|trả lại)\s+kết quả", re.IGNORECASE)
+_OFFICE_RE = re.compile(r"tiếp nhận (?:hồ sơ )?và trả kết quả", re.IGNORECASE)
+_NOT_A_FEE_RE = re.compile(r"^(?:văn bản quy định|(?:phí, )?lệ phí mô tả|mô tả)", re.IGNORECASE)
+_URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;)]")
 _NO_ONLINE_RE = re.compile(r"không\b|mức (?:độ )?[12]\b", re.IGNORECASE)
 _UNKNOWN_RE = re.compile(r"^\(?\s*(?:không|chưa) có thông tin|^\(?\s*chưa cập nhật", re.IGNORECASE)
 
@@ -128,18 +136,43 @@ class GuideBuilder:
         quantity = self.text("quantity")
         if quantity:
             notes.append(f"Số lượng hồ sơ: {quantity}")
-        notes += [f"Mẫu đơn, tờ khai: {t}" for t in self.texts("forms")]
+        notes += [f"Tài liệu đính kèm: {url}" for url in _URL_RE.findall(self.text("forms", sep="\n"))]
         return components + shown, notes
 
     def channels(self) -> list[Channel]:
-        """Submission channels named in the guide, each with the processing time and the fees."""
-        labels = _channel_labels(self.text("channels", sep="\n"), self.text("online", sep="\n"))
+        """Submission channels named in the guide, each with its processing time and the fees."""
+        labels = _channel_labels(self.submission_text("channels"), self.text("online", sep="\n"))
+        if not labels:
+            labels = _channel_labels(self.submission_text("steps"), "")
+        own_times = self.channel_times()
+        labels += [label for label in own_times if label not in labels]
         duration = self.duration()
         fees = self.fees()
         if not labels and (duration is not None or fees):
             labels = [""]
-        return [Channel(kind=parse_channel_kind(label) if label else "other", label=label, time=duration,
-                        fees=list(fees)) for label in labels]
+        return [
+            Channel(kind=parse_channel_kind(label) if label else "other", label=label,
+                    time=own_times.get(label, duration), fees=list(fees))
+            for label in sorted(labels, key=_CHANNEL_ORDER.get)
+        ]
+
+    def submission_text(self, key: str) -> str:
+        """Sentences of a section about handing in the dossier (those about collecting the result left out)."""
+        sentences = re.split(r"(?<=[.;])\s+|\n", self.text(key, sep="\n"))
+        return "\n".join(s for s in sentences if not _RESULT_RE.search(_OFFICE_RE.sub("", s)))
+
+    def channel_times(self) -> dict[str, Duration]:
+        """Times the guide gives per channel ('Trực tuyến: 03 ngày làm việc')."""
+        times: dict[str, Duration] = {}
+        for text in self.texts("time"):
+            m = _CHANNEL_TIME_RE.match(text) or _CHANNEL_TIME_TAIL_RE.search(text)
+            if not m:
+                continue
+            label = _channel_labels(m.group(1), "")
+            parsed = parse_duration(text)
+            if label and parsed is not None:
+                times.setdefault(label[0], parsed)
+        return times
 
     def duration(self) -> Duration | None:
         for keys in (("time",), ("fee_desc",)):
@@ -154,7 +187,7 @@ class GuideBuilder:
         fees: list[Fee] = []
         for key, name in (("fee", "Lệ phí"), ("charge", "Phí")):
             text = " ".join(clean_text(t) for t in flatten(self.items(key)))
-            if not text or _UNKNOWN_RE.match(text) or text.lower().startswith("văn bản quy định"):
+            if not text or _UNKNOWN_RE.match(text) or _NOT_A_FEE_RE.match(text):
                 continue
             fees += [f if f.name else f.model_copy(update={"name": name}) for f in parse_fees(text)]
         return fees

@@ -1,4 +1,10 @@
-"""Dossier components, steps and legal basis from the list items of a procedure guide section."""
+"""Dossier components, steps and legal basis from the list items of a procedure guide section.
+
+A 'Thành phần hồ sơ' list mixes documents with what guides print around them: copy counts on their own
+line ('Bản chính: 1'), case headings whose sub-items are the documents of that case ('Trường hợp 1:'),
+conditions and notes ('Lưu ý: ...'), form download links and table headings. :func:`build_components` sorts
+these out: each document becomes a ``Component``, counts and notes go to the document they follow.
+"""
 
 from __future__ import annotations
 
@@ -9,28 +15,48 @@ from ingest.readers.fields import clean_text, find_form_code, parse_quantity
 from ingest.readers.guide_sections import LAW_NUMBER_RE, Item
 from knowledge.model import Component, ComponentGroup, LegalBasis, Step
 
-_EMPTY_RE = re.compile(r"^\(?\s*(?:không|chưa)(?:\s+(?:có|quy định|cập nhật|yêu cầu))?\b.{0,40}$", re.IGNORECASE)
+_EMPTY_RE = re.compile(
+    r"^[(\[]?\s*(?:(?:không|chưa|đang)(?:\s+(?:có|được|quy định|cập nhật|yêu cầu|áp dụng|rõ|thực hiện|đặc biệt))*"
+    r"(?:\s+(?:thông tin|dữ liệu))?(?:\s+(?:cụ thể|chi tiết))?(?:\s+về\s+.{0,60})?|thông tin không có)"
+    r"\s*[)\]]?\s*[.;]?$",
+    re.IGNORECASE,
+)
 _QTY_ONLY_RE = re.compile(
     r"^(?:số lượng\b.*|(?:(?:bản chính|bản sao|bản gốc|bản chụp)\s*:?\s*\d+\s*[|,;.]?\s*)+)$", re.IGNORECASE
 )
+#: Words of a copy-type line such as 'Bản sao có chứng thực hoặc bản sao điện tử được chứng thực.'
+_COPY_WORDS = set("bản chính sao gốc chụp photo y có được chứng thực điện tử hợp lệ hoặc và kèm để đối chiếu 01 02 1 2".split())
 _QTY_WORDS = r"bản chính|bản sao|bản gốc|bản chụp|bản photo"
 _QTY_PAREN_RE = re.compile(rf"\s*\(([^()]{{0,60}}\b(?:{_QTY_WORDS})\b[^()]{{0,40}})\)\s*[.;,]?\s*$", re.IGNORECASE)
-_QTY_TAIL_RE = re.compile(rf":\s*((?:\d+\s*)?(?:{_QTY_WORDS})[^:]{{0,60}})$", re.IGNORECASE)
-_CASE_RE = re.compile(
-    r"^(?:trường hợp|trong trường hợp|đối với|nếu|với|khi|riêng|tùy|tuỳ|hồ sơ đối với|"
-    r"các giấy tờ|giấy tờ (?:phải|cần))",
+_QTY_TAIL_RE = re.compile(rf"(?::|\s[–-])\s*((?:\d+\s*)?(?:{_QTY_WORDS})[^:]{{0,60}})$", re.IGNORECASE)
+_CASE_RE = re.compile(r"^(?:trường hợp|trong trường hợp|đối với|nếu|riêng|tùy|tuỳ|hồ sơ đối với)", re.IGNORECASE)
+_CONDITION_RE = re.compile(
+    r"^(?:trường hợp|trong trường hợp|nếu|đối với|kèm theo|điều kiện|tệp đính kèm|file đính kèm)\b", re.IGNORECASE
+)
+_DETAIL_RE = re.compile(r"^(?:điều kiện|tệp đính kèm|file đính kèm|kèm theo)\b", re.IGNORECASE)
+_INTRO_RE = re.compile(r"^(?:thành phần\s+)?hồ sơ\s+(?:gồm|bao gồm)[^:]{0,30}:?$", re.IGNORECASE)
+_TABLE_HEAD_RE = re.compile(
+    r"^(?:stt|tt|tên hồ sơ|tên giấy tờ|loại giấy tờ|thành phần hồ sơ)(?:[\s|:.,–-]*(?:mẫu đơn,? tờ khai|số lượng|"
+    r"mẫu đơn|ghi chú))*[\s|:.,–-]*$",
     re.IGNORECASE,
 )
-_INTRO_RE = re.compile(r"^(?:thành phần\s+)?hồ sơ\s+(?:gồm|bao gồm)[^:]{0,30}:?$", re.IGNORECASE)
+_HEAD_PREFIX_RE = re.compile(r"^loại giấy tờ\s*:\s*", re.IGNORECASE)
 _LINK_RE = re.compile(r"^(?:link tải mẫu|tải mẫu|mẫu đơn, tờ khai|tệp đính kèm|file đính kèm|https?://)", re.I)
 _NOTE_RE = re.compile(r"^(?:lưu ý|ghi chú|chú ý)\s*:?\s*", re.IGNORECASE)
-_HEADER_CELLS = {"loại giấy tờ", "tên giấy tờ", "thành phần hồ sơ", "stt", "tt", "số ký hiệu", "tên hồ sơ"}
 _STEP_PREFIX_RE = re.compile(r"^Bước\s*\d+\s*[:.\-–]?\s*", re.IGNORECASE)
 
 
 def is_empty(text: str) -> bool:
     """True for 'no information' values such as 'Không có thông tin', 'Không', '(chưa cập nhật)'."""
     return not text.strip() or bool(_EMPTY_RE.match(text.strip()))
+
+
+def is_quantity(text: str) -> bool:
+    """True for a line that only gives copy counts or the kind of copy ('Bản chính: 1', 'Bản sao có chứng thực')."""
+    if _QTY_ONLY_RE.match(text):
+        return True
+    words = re.findall(r"\w+", text.lower())
+    return bool(words) and "bản" in words and all(w in _COPY_WORDS for w in words)
 
 
 def flatten(items: list[Item]) -> list[str]:
@@ -43,17 +69,20 @@ def flatten(items: list[Item]) -> list[str]:
         if it.level == top or not out:
             out.append(it.text)
         else:
-            out[-1] += "\n- " + it.text
+            out[-1] += ("\n- " if out[-1].strip() else "") + it.text
     return [t for t in out if t.strip()]
 
 
 def build_steps(items: list[Item]) -> list[Step]:
-    texts = [clean_text(_STEP_PREFIX_RE.sub("", t)) for t in flatten(items)]
+    """Steps from the top-level items; sub-items stay in their step's text."""
+    stripped = [Item(it.level, it.marker, _STEP_PREFIX_RE.sub("", it.text), it.loc) for it in items]
+    texts = [clean_text(t) for t in flatten(stripped)]
     texts = [t for t in texts if t and not (len(texts) == 1 and is_empty(t))]
     return [Step(order=n, text=t) for n, t in enumerate(texts, start=1)]
 
 
 def build_legal_basis(items: list[Item]) -> list[LegalBasis]:
+    """Legal instruments: number (e.g. '68/2020/QH14') and title, from lists or 'number title date' rows."""
     rows: list[LegalBasis] = []
     for text in flatten(items):
         one_line = " ".join(text.split())
@@ -71,103 +100,133 @@ def _law_number_and_title(text: str) -> tuple[str | None, str]:
     found = LAW_NUMBER_RE.search(text)
     number = found.group(0) if found else None
     title = re.sub(r"\s*\(?Số ký hiệu\s*:?\s*[^)]*\)?", "", text).strip()
-    if found and found.start() == 0:  # a table row: number, title, date, issuing body
-        title = text[found.end():].strip()
-        title = re.sub(r"\s+\d{4}-\d{2}-\d{2}\b.*$", "", title) or text
+    if found and found.start() == 0:  # a row led by the number: number, title, date, issuing body
+        title = text[found.end():].lstrip(" :–-,")
+        title = re.sub(r"(?:,?\s+\d{4}-\d{2}-\d{2}\b|[,;]?\s*Ngày ban hành\b).*$", "", title) or text
     return number, title.rstrip(" ;.") or text
 
 
 @dataclass
-class _ComponentState:
+class _State:
     group: ComponentGroup
+    start: int
     components: list[Component] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     case: str | None = None
     case_level: int = -1
-    last_level: int = 0
+    doc_level: int = 0
     notes_mode: bool = False
 
 
 def build_components(items: list[Item], group: ComponentGroup = "submit",
                      start: int = 1) -> tuple[list[Component], list[str]]:
-    """Components and component notes from the items of a 'Thành phần hồ sơ' section."""
-    state = _ComponentState(group)
+    """Components (ids ``c<start>``, ``c<start+1>``, ...) and notes from a 'Thành phần hồ sơ' section."""
+    state = _State(group, start)
     for index, item in enumerate(items):
-        nxt = items[index + 1] if index + 1 < len(items) else None
-        _take_item(state, item, nxt, start)
+        text = _row_text(item.cells) if item.cells else item.text.strip()
+        first, _, more = text.partition("\n")
+        if not more or not (state.components or _NOTE_RE.match(first) or _LINK_RE.match(first)):
+            first, more = text, ""
+        _take(state, Item(item.level, item.marker, first, item.loc), _children(items, index))
+        for paragraph in more.split("\n") if more else []:
+            _take_paragraph(state, paragraph)
     return state.components, state.notes
 
 
-def _take_item(state: _ComponentState, item: Item, nxt: Item | None, start: int) -> None:
-    text = item.text.strip()
-    if item.cells:
-        text = _row_text(item.cells)
-    if not text or text.lower().rstrip(":") in _HEADER_CELLS or _INTRO_RE.match(text):
-        return
-    if is_empty(text) and not state.components:
-        return
-    last = state.components[-1] if state.components else None
+def _children(items: list[Item], index: int) -> list[Item]:
+    """The items nested under ``items[index]``."""
+    out: list[Item] = []
+    for it in items[index + 1:]:
+        if it.level <= items[index].level:
+            break
+        out.append(it)
+    return out
+
+
+def _take_paragraph(state: _State, text: str) -> None:
+    """A paragraph after a list entry: the start of notes, a note, or more about the last component."""
     if _NOTE_RE.match(text) or state.notes_mode:
         state.notes_mode = True
-        rest = _NOTE_RE.sub("", text).strip()
+        rest = clean_text(_NOTE_RE.sub("", text))
         if rest:
-            state.notes.append(clean_text(rest))
+            state.notes.append(rest)
         return
-    if last is not None and _QTY_ONLY_RE.match(text) and item.level > state.case_level:
-        _add_quantity(state, last, text)
+    _attach(state, text)
+
+
+def _take(state: _State, item: Item, children: list[Item]) -> None:
+    text = _HEAD_PREFIX_RE.sub("", item.text)
+    if not text or _TABLE_HEAD_RE.match(text) or _INTRO_RE.match(text) or (is_empty(text) and not state.components):
+        return
+    if _NOTE_RE.match(text) or state.notes_mode:
+        _take_paragraph(state, text)
+        return
+    if state.components and item.level > state.case_level and is_quantity(text):
+        _attach(state, text)
         return
     if _LINK_RE.match(text):
-        state.notes.append(clean_text(text))
+        _attach(state, text)
         return
     if state.case is not None and item.level <= state.case_level:
         state.case, state.case_level = None, -1
-    has_children = nxt is not None and nxt.level > item.level
-    if text.endswith(":") and has_children and _CASE_RE.match(text):
-        state.case, state.case_level = clean_text(text.rstrip(":")), item.level
+    if _is_case_heading(text, children):
+        state.case, state.case_level, state.doc_level = clean_text(text.rstrip(":")), item.level, children[0].level
         return
-    if last is not None and item.level > state.last_level and item.level > state.case_level:
-        state.components[-1] = last.model_copy(update={"note": _append(last.note, clean_text(text))})
+    deeper = item.level > state.doc_level and item.level > state.case_level
+    if state.components and (deeper or _DETAIL_RE.match(text)):
+        _attach(state, text)
         return
-    state.last_level = item.level
-    state.components.append(_component(text, f"c{start + len(state.components)}", state.group, state.case))
+    state.doc_level = item.level
+    cid = f"c{state.start + len(state.components)}"
+    state.components.append(_component(text, cid, state.group, state.case))
+
+
+def _is_case_heading(text: str, children: list[Item]) -> bool:
+    """A heading whose sub-items are the documents of one case, not details of a document."""
+    if not children or all(is_quantity(c.text) for c in children) or _CONDITION_RE.match(children[0].text):
+        return False
+    return text.endswith(":") or bool(_CASE_RE.match(text))
+
+
+def _attach(state: _State, text: str) -> None:
+    """Add a count, note or form link to the last component (or to the procedure's notes when there is none)."""
+    text = clean_text(text)
+    if not text:
+        return
+    if not state.components:
+        state.notes.append(text)
+        return
+    last = state.components[-1]
+    if is_quantity(text):
+        quantity_text = f"{last.quantity_text}; {text}" if last.quantity_text else text
+        originals, copies = parse_quantity(quantity_text)
+        update: dict[str, object] = {"quantity_text": quantity_text}
+        update["originals"] = originals if originals is not None else last.originals
+        update["copies"] = copies if copies is not None else last.copies
+    else:
+        update = {"note": f"{last.note}; {text}" if last.note else text}
+    state.components[-1] = last.model_copy(update=update)
 
 
 def _row_text(cells: tuple[str, ...]) -> str:
-    """A table row as 'name (quantity cells)' text."""
+    """A table row as 'name (other cells)' text."""
     filled = [c.strip() for c in cells if c.strip()]
-    if len(filled) > 1 and filled[0].isdigit():
+    if len(filled) > 1 and filled[0].rstrip(".").isdigit():
         filled = filled[1:]
-    return filled[0] + (f" ({', '.join(filled[1:])})" if len(filled) > 1 else "") if filled else ""
-
-
-def _append(note: str | None, text: str) -> str:
-    return f"{note}; {text}" if note else text
-
-
-def _add_quantity(state: _ComponentState, last: Component, text: str) -> None:
-    quantity_text = f"{last.quantity_text}; {text}" if last.quantity_text else text
-    originals, copies = parse_quantity(quantity_text)
-    state.components[-1] = last.model_copy(
-        update={
-            "quantity_text": quantity_text,
-            "originals": originals if originals is not None else last.originals,
-            "copies": copies if copies is not None else last.copies,
-        }
-    )
+    if not filled:
+        return ""
+    return filled[0] + (f" ({', '.join(filled[1:])})" if len(filled) > 1 else "")
 
 
 def _component(text: str, cid: str, group: ComponentGroup, case: str | None) -> Component:
-    first, _, rest = text.partition("\n")
-    name, quantity_text = split_quantity(first)
+    name, quantity_text = split_quantity(text)
     originals, copies = parse_quantity(quantity_text) if quantity_text else (None, None)
-    name = clean_text(name).rstrip(" ;,.")
-    note = clean_text(rest.replace("\n", " ")) or None
+    name = clean_text(name).rstrip(" ;,.:")
     if group == "submit" and re.match(r"xuất trình\b", name, re.IGNORECASE):
         group = "present"
     return Component(
-        id=cid, name=name or clean_text(first), originals=originals, copies=copies,
-        quantity_text=quantity_text, form=find_form_code(text), group=group, case=case,
-        note=note, source_text=text,
+        id=cid, name=name or clean_text(text), originals=originals, copies=copies,
+        quantity_text=quantity_text, form=find_form_code(text), group=group, case=case, source_text=text,
     )
 
 

@@ -50,13 +50,13 @@ LABELS: dict[str, tuple[str, ...]] = {
     "description": ("mô tả",),
 }
 _LABEL_KEY = {variant: key for key, variants in LABELS.items() for variant in variants}
-#: Labels that also occur as ordinary list entries; inside these sections they are not taken as labels.
-_WEAK = {"forms", "channels", "decision", "effective", "description"}
+#: Labels that also occur as ordinary list entries; inside list sections they are not taken as labels.
+_WEAK = {"mẫu đơn, tờ khai", "hình thức nộp", "hình thức nộp hồ sơ", "số qđ", "số quyết định", "ngày hiệu lực", "mô tả"}
 _LIST_SECTIONS = {"components", "present", "steps", "legal", "requirements", "results"}
 
 HEADING_RE = re.compile(r"^\W{0,4}(?:THỦ TỤC|Thủ tục)\s+(\d{1,4})\s*[:.–-]\s*(.*)$")
 MARKER_RE = re.compile(
-    r"^(?P<m>[•●▪■◦○►➢✓✔🔹*+\-–—]|o(?=\s)|\d{1,2}[.)](?!\d)|\(\d{1,2}\)|[a-zđ]\)|Bước\s+\d+\s*[:.])\s*"
+    r"^(?P<m>[•●▪■◦○►➢✓✔🔹]|[*+o\-–—](?=\s)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)(?=\s)|[a-zđ]\)(?=\s)|Bước\s+\d+\s*[:.])\s*"
 )
 LAW_NUMBER_RE = re.compile(r"\b\d{1,4}/(?:\d{4}/)?[A-ZĐ][A-ZĐa-z0-9]*(?:[-/][A-ZĐa-z0-9]+)*")
 _URL_TAIL_RE = re.compile(r"(?:https?://|www\.)\S*$")
@@ -68,7 +68,8 @@ class Line:
     """One text line and where it was found (page number or paragraph index).
 
     ``glue`` is True when the previous line broke inside a word or URL, so the two join without a space.
-    ``cells`` holds the cells of a table row (DOCX), ``list_item`` marks a Word list paragraph.
+    ``cells`` holds the cells of a table row (DOCX), ``list_item`` marks a Word list paragraph and
+    ``printed_len`` the length of the printed line when ``text`` is only its tail (the value after a label).
     """
 
     text: str
@@ -76,6 +77,7 @@ class Line:
     glue: bool = False
     cells: tuple[str, ...] | None = None
     list_item: bool = False
+    printed_len: int = 0
 
 
 @dataclass
@@ -129,12 +131,13 @@ def match_label(text: str, current: str | None = None) -> tuple[str, str, str] |
         body = strip_marker(body)[1].strip()
     body = body.replace("**", "").lstrip("#🔹 ").strip()
     head, sep, rest = body.partition(":")
-    key = _LABEL_KEY.get(" ".join(head.lower().split()))
+    norm = " ".join(head.lower().split())
+    key = _LABEL_KEY.get(norm)
     if key is None and not sep:
         m = re.match(r"(mã thủ tục|mã số)\s+(?=\d)", body, re.IGNORECASE)
         if m:
             key, head, rest = "code", m.group(1), body[m.end():]
-    if key is None or (key in _WEAK and current in _LIST_SECTIONS):
+    if key is None or (norm in _WEAK and current in _LIST_SECTIONS):
         return None
     return key, head.strip(), rest.strip()
 
@@ -187,7 +190,7 @@ def _add_line(proc: RawProcedure, line: Line) -> None:
         key, name, rest = label
         proc.sections.append(Section(key, name))
         if rest:
-            proc.sections[-1].lines.append(Line(rest, line.loc))
+            proc.sections[-1].lines.append(Line(rest, line.loc, printed_len=len(text)))
         return
     if not proc.sections:
         proc.sections.append(Section("preamble", ""))
@@ -210,7 +213,7 @@ def _continues_url(left: str, right: str) -> bool:
     if not _URL_TAIL_RE.search(left):
         return False
     first = right.split()[0]
-    if not _URL_PIECE_RE.match(first) or strip_marker(right)[0]:
+    if not _URL_PIECE_RE.match(first) or strip_marker(right)[0] or re.match(r"https?:|www\.", first):
         return False
     return " " not in right or any(ch in first for ch in "/=&?.%_")
 
@@ -272,7 +275,7 @@ def _continues(prev: Line, line: Line, width: int | None) -> bool:
     before = prev.text.rstrip()
     if _continues_url(before, text):
         return True
-    return len(before) >= 0.72 * width
+    return max(len(before), prev.printed_len) >= 0.72 * width
 
 
 def items_text(items: list[Item]) -> str:

@@ -21,7 +21,6 @@ def to_procedure(pack: PackProcedure, source_file: str) -> Procedure:
         provenance=Provenance(
             source_kind="pack",
             source_file=source_file,
-            record=pack.code,
             decision=pack.decision_number,
             verified_on=pack.verified_on.isoformat(),
         ),

@@ -1,0 +1,58 @@
+"""The structured procedure records."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+
+from api.deps import RuntimeDep
+from knowledge.text import fold, strip_diacritics
+
+router = APIRouter(prefix="/api/v1/procedures", tags=["procedures"])
+PAGE_SIZE = 20
+
+
+def _plain(text: str) -> str:
+    return strip_diacritics(fold(text))
+
+
+@router.get("", summary="List procedures, filtered by text, field and level")
+def list_procedures(
+    runtime: RuntimeDep,
+    q: Annotated[str | None, Query(max_length=200, description="Words in the name or code.")] = None,
+    field: Annotated[str | None, Query(max_length=200)] = None,
+    level: Annotated[str | None, Query(max_length=50, description="e.g. 'Cấp xã'.")] = None,
+    page: Annotated[int, Query(ge=1, le=10000)] = 1,
+) -> dict[str, Any]:
+    index = runtime.index()
+    rows = [group[0] for group in index.by_code.values()]
+    if q:
+        needle = _plain(q)
+        rows = [p for p in rows if needle in _plain(p.name) or needle in (p.code or "")]
+    if field:
+        rows = [p for p in rows if p.field and _plain(field) in _plain(p.field)]
+    if level:
+        rows = [p for p in rows if any(_plain(level) in _plain(lv) for lv in p.levels)]
+    rows.sort(key=lambda p: p.code or p.uid)
+    start = (page - 1) * PAGE_SIZE
+    return {
+        "total": len(rows), "page": page, "page_size": PAGE_SIZE,
+        "items": [{"code": p.code or p.uid, "name": p.name, "field": p.field, "level": p.levels,
+                   "source": p.provenance.source_kind} for p in rows[start : start + PAGE_SIZE]],
+    }
+
+
+@router.get("/{code}", summary="One procedure's structured record")
+def get_procedure(
+    code: str, runtime: RuntimeDep,
+    language: Annotated[str | None, Query(max_length=8, description="Adds 'name_translated' when available.")] = None,
+) -> dict[str, Any]:
+    procedure = runtime.index().procedure(code)
+    if procedure is None:
+        raise HTTPException(status_code=404, detail=f"no procedure {code!r}")
+    record = procedure.model_dump(mode="json", exclude={"source_sections"})
+    if language:
+        record["language"] = language
+        record["name_translated"] = procedure.name_in(language)
+    return record

@@ -1,0 +1,157 @@
+"""The chat service: a message in, a grounded and cited answer (or a clarification or a polite refusal) out."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from assistant.compose import compose_answer
+from assistant.finder import Found, ProcedureFinder
+from assistant.intent import detect_intent
+from assistant.labels import label
+from assistant.llm import LlmAnswerer
+from assistant.ranking import base_name
+from assistant.redact import redact
+from assistant.retrieval import ProcedureHit
+from assistant.schemas import Candidate, ChatRequest, ChatResponse, Citation, ProcedureRef
+from assistant.scope import classify_scope
+from assistant.storage import ConversationStore
+from knowledge.model import Procedure
+from knowledge.store import KnowledgeIndex
+from knowledge.text import strip_diacritics, words
+
+log = logging.getLogger(__name__)
+
+#: Share of the question's content words that must be found in a procedure to answer about it.
+MIN_COVERAGE = 0.5
+#: Second candidate's score relative to the first above which close procedures trigger a clarification.
+CLARIFY_RATIO = 0.9
+
+
+@dataclass
+class Decision:
+    outcome: str
+    procedure: Procedure | None = None
+    candidates: list[ProcedureHit] | None = None
+
+
+def _distinguishing_words(a: Procedure, b: Procedure) -> set[str]:
+    wa = {strip_diacritics(w) for w in words(a.name)}
+    wb = {strip_diacritics(w) for w in words(b.name)}
+    return wa ^ wb
+
+
+class ChatService:
+    def __init__(self, finder: ProcedureFinder, store: ConversationStore, llm: LlmAnswerer | None = None) -> None:
+        self.finder = finder
+        self.store = store
+        self.llm = llm
+
+    @property
+    def index(self) -> KnowledgeIndex:
+        return self.finder.index
+
+    def decide(self, found: Found, session_procedure: str | None) -> Decision:
+        hits = found.hits
+        alias_hit = next((h for h in hits if h.code in found.analysis.alias_codes), None)
+        current = self.index.procedure(session_procedure) if session_procedure else None
+        if current is not None and self._is_follow_up(found, alias_hit, current):
+            return Decision("answered", current)
+        if not hits:
+            return Decision("no_match")
+        top = alias_hit or hits[0]
+        if alias_hit is None and found.coverage(top, self.index) < MIN_COVERAGE:
+            return Decision("no_match")
+        close = self._close_alternative(found, top)
+        if close is not None:
+            return Decision("clarify", candidates=[top, close])
+        return Decision("answered", top.procedure)
+
+    def _is_follow_up(self, found: Found, alias_hit: ProcedureHit | None, current: Procedure) -> bool:
+        """A question with nothing new in it ("còn lệ phí thì sao?", "and online?") is about the same procedure."""
+        if alias_hit is not None and alias_hit.procedure.group_key != current.group_key:
+            return False
+        if not found.content_terms:
+            return True
+        known = found.content_terms & self.index.terms_of(current.group_key)
+        return len(known) / len(found.content_terms) >= MIN_COVERAGE and (
+            not found.hits or found.hits[0].procedure.group_key == current.group_key
+            or found.coverage(found.hits[0], self.index) <= len(known) / len(found.content_terms)
+        )
+
+    def _close_alternative(self, found: Found, top: ProcedureHit) -> ProcedureHit | None:
+        query_words = {strip_diacritics(w) for w in words(found.analysis.normalized)}
+        for other in found.hits[1:3]:
+            if base_name(other.procedure.name) == base_name(top.procedure.name):
+                continue  # the same procedure at another level: the level preference already chose
+            if other.score < CLARIFY_RATIO * top.score:
+                return None
+            if found.coverage(other, self.index) + 1e-9 < found.coverage(top, self.index):
+                return None
+            if _distinguishing_words(top.procedure, other.procedure) & query_words:
+                return None
+            return other
+        return None
+
+    def answer(self, request: ChatRequest, *, use_llm: bool = True) -> ChatResponse:
+        chat = self.store.session(request.session_id, request.channel)
+        found = self.finder.find(request.message, k=5, language=request.language)
+        language = found.analysis.language
+        intent = detect_intent(request.message)
+        scope = classify_scope(request.message)
+        if not scope.in_scope:
+            decision = Decision("out_of_scope")
+        else:
+            decision = self.decide(found, chat.procedure_code)
+        response = self._respond(decision, found, intent, language, request.channel, use_llm)
+        response.session_id = chat.id
+        response.message_id = self.store.record(
+            chat, language=language, question=request.message, outcome=response.outcome, intent=intent,
+            procedure_code=response.procedure.code if response.procedure else None,
+        )
+        log.info("chat outcome=%s intent=%s lang=%s q=%r", response.outcome, intent, language,
+                 redact(request.message)[:200])
+        return response
+
+    def _respond(self, decision: Decision, found: Found, intent: str | None, language: str,
+                 channel: str, use_llm: bool) -> ChatResponse:
+        base = {"session_id": "", "message_id": "", "language": language, "intent": intent}
+        if decision.outcome in ("out_of_scope", "no_match"):
+            candidates = [] if decision.outcome == "out_of_scope" else self._candidates(found.hits[:3], language)
+            return ChatResponse(**base, outcome=decision.outcome, answer=label(language, decision.outcome),
+                                candidates=candidates)
+        if decision.outcome == "clarify":
+            options = decision.candidates or []
+            lines = [label(language, "clarify")]
+            lines += [f"- {h.procedure.name_in(language)} ({h.code})" for h in options]
+            return ChatResponse(**base, outcome="clarify", answer="\n".join(lines),
+                                candidates=self._candidates(options, language))
+        procedure = decision.procedure
+        assert procedure is not None
+        composed = compose_answer(procedure, intent, language, channel)
+        citations = self._citations(procedure, composed.sections)
+        answer, generated_by = composed.text, "composer"
+        if self.llm is not None and use_llm:
+            generated = self.llm.answer(found.analysis.text, language, procedure, self.index, intent)
+            if generated is not None:
+                answer, generated_by = generated, "llm"
+        return ChatResponse(**base, outcome="answered", answer=answer, procedure=self._ref(procedure, language),
+                            candidates=self._candidates(found.hits[:3], language), citations=citations,
+                            generated_by=generated_by)
+
+    def _ref(self, p: Procedure, language: str) -> ProcedureRef:
+        return ProcedureRef(code=p.code or p.uid, name=p.name_in(language), name_vi=p.name, level=p.levels,
+                            field=p.field)
+
+    @staticmethod
+    def _candidates(hits: list[ProcedureHit], language: str) -> list[Candidate]:
+        return [Candidate(code=h.code, name=h.procedure.name_in(language), score=round(h.score, 6)) for h in hits]
+
+    def _citations(self, p: Procedure, sections: list[str]) -> list[Citation]:
+        out = []
+        for chunk in self.index.chunks_of(p.group_key):
+            if chunk.section in sections and chunk.language == "vi" and chunk.procedure_uid == p.uid:
+                snippet = " ".join(chunk.text.split("\n")[1:])[:240] or chunk.text[:240]
+                out.append(Citation(procedure_code=p.code or p.uid, section=chunk.section, source=chunk.source,
+                                    snippet=snippet))
+        return out

@@ -1,0 +1,170 @@
+"""Answers composed from the structured record, without an LLM: only facts that are in the record.
+
+Labels and the pack's translations are used in the asker's language; where a name is translated, the official
+Vietnamese name stands beside it, because the citizen must show the clerk the Vietnamese name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.labels import label, money, unit
+from knowledge.chunks import source_label
+from knowledge.model import Channel, Component, Procedure
+
+KIOSK_MAX_CASES = 2
+
+
+@dataclass
+class Composed:
+    text: str
+    sections: list[str] = field(default_factory=list)
+
+
+def _name(p: Procedure, lang: str) -> str:
+    translated = p.name_in(lang)
+    return translated if translated == p.name else f"{translated} ({p.name})"
+
+
+def _component_line(p: Procedure, c: Component, lang: str) -> str:
+    name = p.component_name_in(c, lang)
+    if name != c.name:
+        name = f"{name} — {c.name}"
+    counts = []
+    if c.originals:
+        counts.append(f"{c.originals} {label(lang, 'original')}")
+    if c.copies:
+        counts.append(f"{c.copies} {label(lang, 'copy')}")
+    if c.form and c.form not in name:
+        counts.append(f"{label(lang, 'form')} {c.form}")
+    if c.group == "present":
+        counts.append(label(lang, "show_only"))
+    return f"- {name}" + (f" ({', '.join(counts)})" if counts else "")
+
+
+def _components(p: Procedure, lang: str, channel: str) -> list[str]:
+    lines: list[str] = []
+    by_case: dict[str | None, list[Component]] = {}
+    for c in p.components:
+        by_case.setdefault(c.case, []).append(c)
+    cases = [case for case in by_case if case is not None]
+    shown = cases if channel != "kiosk" else cases[:KIOSK_MAX_CASES]
+    for case in [None, *shown]:
+        items = by_case.get(case, [])
+        if not items:
+            continue
+        if case is not None or cases:
+            lines.append(f"{label(lang, 'case')}: {case}" if case else f"{label(lang, 'always')}:")
+        seen_alt: set[str] = set()
+        for c in items:
+            if c.alternative_group and c.alternative_group not in seen_alt:
+                seen_alt.add(c.alternative_group)
+                lines.append(f"{label(lang, 'one_of')}:")
+            lines.append(("  " if c.alternative_group else "") + _component_line(p, c, lang))
+    if len(shown) < len(cases):
+        lines.append(label(lang, "more_cases").format(n=len(cases) - len(shown)))
+    if p.component_notes and channel != "kiosk":
+        lines.append(f"{label(lang, 'notes')}: " + " ".join(p.component_notes[:3]))
+    return lines
+
+
+def _time_text(ch: Channel, lang: str) -> str:
+    if ch.time is None or (ch.time.value is None and not ch.time.text):
+        return label(lang, "no_time_info")
+    if lang != "vi" and ch.time.value is not None and ch.time.unit:
+        return f"{ch.time.value:g} {unit(lang, ch.time.unit)}"
+    return ch.time.text or f"{ch.time.value:g}"
+
+
+def _fee_text(ch: Channel, lang: str) -> str:
+    if not ch.fees:
+        return label(lang, "no_fee_info")
+    parts = []
+    for fee in ch.fees:
+        if fee.free or fee.amount_vnd == 0:
+            parts.append(label(lang, "free"))
+        elif fee.amount_vnd is not None and lang != "vi":
+            parts.append(money(fee.amount_vnd, lang) + (f" ({fee.text})" if fee.text else ""))
+        else:
+            parts.append(fee.text or (money(fee.amount_vnd, lang) if fee.amount_vnd else ""))
+        if fee.exemptions:
+            parts.append(f"{label(lang, 'exempt')}: {fee.exemptions}")
+    return "; ".join(x for x in parts if x)
+
+
+def _channel_lines(p: Procedure, lang: str, what: str) -> list[str]:
+    tr = p.translations.get(lang)
+    lines = []
+    for ch in p.channels:
+        head = label(lang, ch.kind)
+        if tr and ch.kind in tr.channels and what == "both":
+            lines.append(f"- {head}: {tr.channels[ch.kind]}")
+            continue
+        body = {"time": _time_text(ch, lang), "fee": _fee_text(ch, lang)}.get(
+            what, f"{_time_text(ch, lang)}; {_fee_text(ch, lang)}"
+        )
+        lines.append(f"- {head}: {body}")
+    return lines
+
+
+def _steps(p: Procedure, lang: str) -> list[str]:
+    tr = p.translations.get(lang)
+    if tr and tr.steps_summary:
+        return [tr.steps_summary]
+    return [f"{s.order}. {s.text}" for s in p.steps[:10]]
+
+
+def _where(p: Procedure, lang: str) -> list[str]:
+    tr = p.translations.get(lang)
+    place = tr.where_to_submit if tr and tr.where_to_submit else (p.where_to_submit or p.agencies.implementing
+                                                                  or p.agencies.competent)
+    kinds = ", ".join(label(lang, ch.kind) for ch in p.channels)
+    lines = [place] if place else []
+    if kinds:
+        lines.append(f"{label(lang, 'channels')}: {kinds}")
+    return lines
+
+
+def _section_body(p: Procedure, intent: str, lang: str, channel: str) -> tuple[list[str], list[str]]:
+    """Lines of the answer body and the record sections they come from."""
+    if intent == "documents":
+        return _components(p, lang, channel), ["components"]
+    if intent in ("fee", "time"):
+        return _channel_lines(p, lang, intent), ["channels"]
+    if intent == "steps":
+        return _steps(p, lang), ["steps"]
+    if intent == "where":
+        return _where(p, lang), ["overview", "channels"]
+    if intent == "legal":
+        return [f"- {lb.number or ''} {lb.title}".replace("-  ", "- ") for lb in p.legal_basis[:12]], ["legal_basis"]
+    if intent == "eligibility":
+        lines = [f"{label(lang, 'applicants')}: {', '.join(p.applicants)}"] if p.applicants else []
+        lines += [f"- {r}" for r in p.requirements[:8]]
+        return lines, ["requirements"]
+    if intent == "result":
+        return [f"- {r.name}" for r in p.results], ["results"]
+    return _overview(p, lang), ["overview", "channels"]
+
+
+def _overview(p: Procedure, lang: str) -> list[str]:
+    tr = p.translations.get(lang)
+    lines = [tr.summary if tr and tr.summary else p.summary] if (tr and tr.summary) or p.summary else []
+    lines += _channel_lines(p, lang, "both")
+    lines += [f"{label(lang, 'where')}: {line}" for line in _where(p, lang)[:1]]
+    if p.components:
+        lines.append(f"{label(lang, 'documents')}: {len(p.components)}")
+    return lines
+
+
+def compose_answer(p: Procedure, intent: str | None, lang: str, channel: str = "kiosk") -> Composed:
+    """The answer to ``intent`` about ``p`` in ``lang``; ``channel`` 'kiosk' keeps it short."""
+    intent = intent or "overview"
+    body, sections = _section_body(p, intent, lang, channel)
+    if not body:
+        body, sections = _overview(p, lang), ["overview"]
+    header = f"{_name(p, lang)}" + (f" — {label(lang, 'code')} {p.code}" if p.code else "")
+    parts = [header, f"{label(lang, intent)}:", *body]
+    if lang != "vi" and lang not in p.translations and label(lang, "vi_only"):
+        parts.append(label(lang, "vi_only"))
+    parts.append(f"{label(lang, 'source')}: {source_label(p)}")
+    return Composed("\n".join(parts), sections)

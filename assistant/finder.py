@@ -1,0 +1,66 @@
+"""From a question to ranked procedures: analysis, hybrid retrieval with alias boosts, level preference, and the
+evidence (term coverage) used to decide between answering, clarifying and declining.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.intent import intent_words
+from assistant.query import QueryAnalysis, QueryAnalyzer
+from assistant.ranking import prefer_levels
+from assistant.retrieval import HybridRetriever, ProcedureHit
+from knowledge.store import KnowledgeIndex
+from knowledge.text import index_terms
+
+#: Words that carry no information about which procedure is meant (plain forms).
+FILLER = frozenset(
+    "toi em anh chi minh ban can gi j lam the nao sao o dau bao nhieu khong ko k duoc dc cho hoi xin muon thi va "
+    "la co cua voi ve nhu nay do roi con nua a ah oi nhe nha vay ay ai phai di nop thu tuc ho so giay to "
+    "i my me you we do does how what which where when can could should would please want need get is are the "
+    "of for to in on a an and or it this that with about my هل ما ماذا كيف اين متي من في على الى عن انا اريد "
+    "ممكن لو".split()
+)
+ALIAS_BOOST = 3.0
+
+
+@dataclass
+class Found:
+    analysis: QueryAnalysis
+    hits: list[ProcedureHit]
+    content_terms: set[str]
+
+    def coverage(self, hit: ProcedureHit, index: KnowledgeIndex) -> float:
+        """Share of the question's content words found in the procedure's text (any language)."""
+        if not self.content_terms:
+            return 0.0
+        return len(self.content_terms & index.terms_of(hit.procedure.group_key)) / len(self.content_terms)
+
+
+def content_terms(analysis: QueryAnalysis) -> set[str]:
+    """Plain unigram terms of the question (and its expansions) minus filler and intent words."""
+    skip = FILLER | intent_words(analysis.text) | intent_words(analysis.normalized)
+    terms = {t for t in index_terms(analysis.normalized, exact=False) if "_" not in t}
+    for expansion in analysis.expansions:
+        terms.update(t for t in index_terms(expansion, exact=False) if "_" not in t)
+    return {t for t in terms if t not in skip and len(t) > 1}
+
+
+class ProcedureFinder:
+    def __init__(self, retriever: HybridRetriever, analyzer: QueryAnalyzer) -> None:
+        self.retriever = retriever
+        self.analyzer = analyzer
+
+    @property
+    def index(self) -> KnowledgeIndex:
+        return self.retriever.index
+
+    def find(self, text: str, k: int = 5, language: str | None = None) -> Found:
+        analysis = self.analyzer.analyze(text, language)
+        boosts = {code: ALIAS_BOOST * min(size, 3) / 3 for code, size in analysis.alias_codes.items()}
+        hits = self.retriever.search(
+            analysis.normalized, k=max(k, 10), terms=analysis.lexical_terms(), dense_query=analysis.dense_text(),
+            boosts=boosts,
+        )
+        hits = prefer_levels(hits, text)[:k]
+        return Found(analysis, hits, content_terms(analysis))

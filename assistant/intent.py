@@ -1,0 +1,86 @@
+"""What the person wants to know about a procedure: documents, fee, time, steps, place, law, eligibility, result.
+
+Rules over the folded text in Vietnamese (with and without diacritics), English and Arabic. ``None`` means no
+specific question (the answer is an overview).
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.text import fold, normalize_arabic, strip_diacritics
+
+INTENTS = ("documents", "fee", "time", "steps", "where", "legal", "eligibility", "result", "overview")
+
+# Patterns match the plain (no diacritics) folded text; Arabic patterns match normalized Arabic.
+_PATTERNS: dict[str, tuple[str, ...]] = {
+    "documents": (
+        r"giay to", r"ho so", r"can (chuan bi )?(nhung )?(gi|j)\b", r"mang (theo )?gi", r"thanh phan",
+        r"chuan bi gi", r"\bdocuments?\b", r"\bpapers?\b", r"what do i need", r"what (do i|should i) bring",
+        r"\brequired\b.*\b(documents?|papers?)", r"\bbring\b", r"وثائق", r"مستندات", r"اوراق", r"ماذا احتاج",
+        r"الاوراق المطلوبه", r"ما المطلوب",
+    ),
+    "fee": (
+        r"le phi", r"\bphi\b", r"bao nhieu tien", r"mat tien", r"ton bao nhieu", r"\btien\b", r"\bfees?\b",
+        r"\bcosts?\b", r"how much", r"\bprice\b", r"\bpay\b", r"\bcharge", r"رسوم", r"رسم", r"تكلفه", r"كم يكلف",
+        r"السعر", r"بكم",
+    ),
+    "time": (
+        r"bao lau", r"may ngay", r"bao nhieu ngay", r"thoi gian", r"thoi han giai quyet", r"khi nao (co|nhan)",
+        r"bao gio (co|nhan|xong)", r"how long", r"how many days", r"processing time", r"\btakes?\b", r"\bwhen\b",
+        r"كم يستغرق", r"المده", r"مده", r"متي", r"كم يوم", r"وقت",
+    ),
+    "steps": (
+        r"cac buoc", r"trinh tu", r"quy trinh", r"lam (the )?nao", r"nhu the nao", r"lam sao", r"cach (lam|thuc)",
+        r"thu tuc (ra )?sao", r"\bhow (do|can|to)\b", r"\bsteps?\b", r"\bprocess\b", r"\bprocedure for\b",
+        r"خطوات", r"كيف", r"الاجراءات", r"طريقه",
+    ),
+    "where": (
+        r"o dau", r"noi nop", r"nop (o|tai) dau", r"co quan nao", r"online", r"truc tuyen",
+        r"\bwhere\b", r"which office", r"\bonline\b", r"اين", r"مكان", r"الجهه", r"عبر الانترنت",
+    ),
+    "legal": (
+        r"can cu", r"phap ly", r"\bluat\b", r"nghi dinh", r"thong tu", r"van ban", r"quy dinh (tai|o) dau",
+        r"legal basis", r"\blaws?\b", r"\bdecree\b", r"\bregulations?\b", r"الاساس القانوني", r"قانون", r"مرسوم",
+    ),
+    "eligibility": (
+        r"dieu kien", r"\bai (duoc|co the)\b", r"co duoc (khong|ko|k)\b", r"doi tuong", r"yeu cau",
+        r"\beligib", r"\bwho can\b", r"\bcan i\b", r"\brequirements?\b", r"\bconditions?\b", r"شروط", r"من يحق",
+        r"هل يمكنني", r"هل يحق",
+    ),
+    "result": (
+        r"ket qua", r"nhan (duoc )?gi", r"duoc cap gi", r"\bresult\b", r"what do i (get|receive)", r"النتيجه",
+        r"ماذا احصل",
+    ),
+}
+_COMPILED = {intent: [re.compile(p) for p in patterns] for intent, patterns in _PATTERNS.items()}
+# When several match, the more specific question wins ("bao nhiêu tiền, làm như thế nào" -> fee).
+_PRIORITY = ("fee", "time", "documents", "where", "legal", "eligibility", "result", "steps")
+
+
+def _prepare(text: str) -> str:
+    return normalize_arabic(strip_diacritics(fold(text)))
+
+
+def detect_intents(text: str) -> list[str]:
+    """All intents the text asks about, most specific first."""
+    plain = _prepare(text)
+    found = [intent for intent in _PRIORITY if any(p.search(plain) for p in _COMPILED[intent])]
+    return found
+
+
+def detect_intent(text: str) -> str | None:
+    """The main intent, or ``None`` for a general question."""
+    found = detect_intents(text)
+    return found[0] if found else None
+
+
+def intent_words(text: str) -> set[str]:
+    """The words of ``text`` that only express the intent (used to tell a follow-up from a new question)."""
+    plain = _prepare(text)
+    spans: set[str] = set()
+    for patterns in _COMPILED.values():
+        for pattern in patterns:
+            for match in pattern.finditer(plain):
+                spans.update(match.group(0).split())
+    return spans

@@ -1,0 +1,72 @@
+"""Language identification restricted to the languages we serve, built for short kiosk inputs.
+
+Script decides Arabic, Chinese and Korean. For Latin text, Vietnamese diacritics decide Vietnamese; without them
+(people often type "lam giay khai sinh o dau") each word is scored: does it have the shape of a Vietnamese
+syllable (onset + vowel nucleus + allowed coda) or is it a known Vietnamese chat abbreviation, versus is it a
+common English word or impossible as a Vietnamese syllable ("register", "license").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text import has_vietnamese_diacritics, script_of, words
+
+SUPPORTED = ("vi", "en", "ar", "zh", "ko")
+
+_VI_SYLLABLE = re.compile(
+    r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
+    r"(uye|uya|uyu|ieu|yeu|uoi|uou|oai|oay|oao|oeo|uay|uan|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|"
+    r"[aeiouy])"
+    r"(ch|ng|nh|[cmnpt])?$"
+)
+_VI_SHORTHAND = frozenset(
+    "dktt dk dky đky đk cccd cmnd gplx bhxh bhyt hkd gcn qsdd ubnd ko k j ntn dc đc bn nhe nha a ak vs hk lltp "
+    "kt3 tthc dvc mst ctv".split()
+)
+_VI_COMMON_PLAIN = frozenset(
+    "toi em anh chi can gi lam o dau bao nhieu lau thi sao the nao khong duoc cho hoi xin muon giay to "
+    "thu tuc ho so dang ky cap doi lai mat con vo chong me cha nha dat so xe bang lai".split()
+)
+_EN_COMMON = frozenset(
+    "the a an of to for in on at by with and or is are be do does did how what which who where when why can could "
+    "would should will i my me you your it this that need get from about please much long take register "
+    "registration certificate card id birth marriage death passport license licence driving land house residence "
+    "temporary permanent visa fee fees cost documents document apply application renew lost replace police "
+    "office submit online child baby wife husband foreigner business insurance social health copy certify".split()
+)
+
+
+@dataclass(frozen=True)
+class Detection:
+    language: str
+    confidence: float
+
+
+def _is_vietnamese_word(word: str) -> bool:
+    """A known shorthand or common word, or a word with the shape of a Vietnamese syllable (f, j, w, z never occur)."""
+    if word in _VI_SHORTHAND or word in _VI_COMMON_PLAIN:
+        return True
+    return word not in _EN_COMMON and bool(_VI_SYLLABLE.match(word))
+
+
+def detect_language(text: str, default: str = "vi") -> Detection:
+    """The language of ``text`` among ``SUPPORTED``; ``default`` when there is nothing to go on."""
+    script = script_of(text)
+    if script == "arabic":
+        return Detection("ar", 0.99)
+    if script == "hangul":
+        return Detection("ko", 0.99)
+    if script == "cjk":
+        return Detection("zh", 0.95)
+    if has_vietnamese_diacritics(text):
+        return Detection("vi", 0.99)
+    tokens = [w for w in words(text) if w.isalpha()]
+    if not tokens:
+        return Detection(default, 0.0)
+    vi = sum(1 for w in tokens if _is_vietnamese_word(w))
+    en = len(tokens) - vi
+    if vi >= en:
+        return Detection("vi", round(vi / len(tokens), 3))
+    return Detection("en", round(en / len(tokens), 3))

@@ -1,0 +1,106 @@
+"""Understanding a question before retrieval: language, shorthand, colloquial names, cross-lingual terms.
+
+- Vietnamese as typed: chat shorthand and abbreviations ("dktt", "cccd", "ntn", "ko", "j") become full terms.
+- Colloquial names: pack aliases ("sổ đỏ", "hộ khẩu", "bằng lái", "giấy độc thân") point at their procedures.
+- Cross-lingual: English, Arabic, Chinese and Korean words found in the glossary add their Vietnamese terms, so a
+  foreigner's question also searches the Vietnamese text of every record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assistant.language import detect_language
+from assistant.phrases import PhraseMatcher
+from knowledge.glossary import GlossaryEntry, load_glossary
+from knowledge.model import Procedure
+from knowledge.text import query_terms, strip_diacritics, words
+
+#: Shorthand that is not an abbreviation of a glossary term (chat style).
+CHAT_SHORTHAND: dict[str, str] = {
+    "ko": "không", "k": "không", "kh": "không", "j": "gì", "ntn": "như thế nào", "dc": "được", "đc": "được",
+    "bn": "bao nhiêu", "dk": "đăng ký", "đk": "đăng ký", "dky": "đăng ký", "đky": "đăng ký", "hk": "hộ khẩu",
+    "vs": "với", "mk": "mình", "sdt": "số điện thoại", "bh": "bao giờ", "lm": "làm", "trc": "trước",
+}
+
+
+@dataclass
+class QueryAnalysis:
+    """What retrieval and answering need to know about a question."""
+
+    text: str
+    language: str
+    language_confidence: float
+    normalized: str
+    expansions: list[str] = field(default_factory=list)
+    alias_codes: dict[str, int] = field(default_factory=dict)
+    glossary_entries: list[GlossaryEntry] = field(default_factory=list)
+
+    def lexical_terms(self) -> list[str]:
+        terms = query_terms(self.normalized)
+        for expansion in self.expansions:
+            terms.extend(query_terms(expansion))
+        return terms
+
+    def dense_text(self) -> str:
+        return self.normalized if self.language == "vi" else self.text
+
+
+class QueryAnalyzer:
+    """Built once per index from the glossary and the records' aliases."""
+
+    def __init__(self, glossary: list[GlossaryEntry], procedures: Iterable[Procedure]) -> None:
+        self.shorthand: PhraseMatcher[str] = PhraseMatcher()
+        self.terms: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
+        self.aliases: PhraseMatcher[str] = PhraseMatcher()
+        for short, full in CHAT_SHORTHAND.items():
+            self.shorthand.add(short, full)
+        for entry in glossary:
+            for short in entry.abbreviations:
+                self.shorthand.add(short, entry.vi)
+            for language in ("en", "ar", "zh", "ko"):
+                self.terms.add_all(getattr(entry, language), entry)
+        for procedure in procedures:
+            if not procedure.code:
+                continue
+            self.aliases.add_all(procedure.aliases, procedure.code)
+            for tr in procedure.translations.values():
+                self.aliases.add_all(tr.aliases, procedure.code)
+                self.aliases.add(tr.name, procedure.code)
+
+    @classmethod
+    def for_procedures(cls, procedures: Iterable[Procedure]) -> QueryAnalyzer:
+        return cls(load_glossary(), procedures)
+
+    def expand_shorthand(self, text: str) -> str:
+        """Replace shorthand words ("dktt", "ntn", "ko") by their full Vietnamese form; other words stay as typed."""
+        typed = words(text)
+        plain = tuple(strip_diacritics(w) for w in typed)
+        matches = self.shorthand.find_tokens(plain)
+        if not matches:
+            return text
+        out: list[str] = []
+        position = 0
+        for match in matches:
+            out.extend(typed[position : match.start])
+            out.append(match.payloads[0])
+            position = match.end
+        out.extend(typed[position:])
+        return " ".join(out)
+
+    def analyze(self, text: str, language: str | None = None) -> QueryAnalysis:
+        detection = detect_language(text)
+        lang = language or detection.language
+        confidence = 1.0 if language else detection.confidence
+        normalized = self.expand_shorthand(text) if lang == "vi" else text
+        analysis = QueryAnalysis(text, lang, confidence, normalized)
+        if lang != "vi":
+            for match in self.terms.find(text):
+                for entry in match.payloads[:2]:
+                    analysis.glossary_entries.append(entry)
+                    analysis.expansions.append(entry.vi)
+        for match in self.aliases.find(normalized if lang == "vi" else text, min_tokens=1):
+            for code in match.payloads:
+                analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(match.phrase))
+        return analysis

@@ -1,0 +1,74 @@
+"""Questions the service must decline: weather, chit-chat, attempts to change its instructions, money transfers.
+
+A rule list per topic in Vietnamese (with and without diacritics), English and Arabic. Procedure vocabulary
+("hộ khẩu", "chuyển khẩu", "lệ phí") is checked first so that in-scope questions that share a word with an
+out-of-scope topic ("chuyển hộ khẩu" vs "chuyển tiền") are not declined.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text import fold, normalize_arabic, strip_diacritics
+
+_TOPICS: dict[str, tuple[str, ...]] = {
+    "instructions": (
+        r"ignore (all |the |your |previous |prior )*(instructions|rules|prompt)", r"system prompt",
+        r"\bjailbreak\b", r"pretend (to be|you are)", r"act as (a|an|my)\b", r"you are now\b", r"developer mode",
+        r"reveal (your|the) (prompt|instructions)", r"bo qua (moi |tat ca |cac )?(huong dan|chi dan|quy tac|lenh)",
+        r"quen (het )?(cac )?(huong dan|chi dan)", r"dong vai", r"tiet lo (prompt|huong dan)",
+        r"تجاهل (جميع |كل )?(التعليمات|الاوامر)", r"تظاهر", r"اكشف (التعليمات|الاوامر)",
+    ),
+    "money": (
+        r"chuyen (tien|khoan)", r"\bvay tien\b", r"\bno xau\b", r"so tai khoan", r"ngan hang nao", r"\bbitcoin\b",
+        r"\bcrypto", r"tien ao", r"transfer (money|funds)", r"send (me )?money", r"\bwire\b", r"bank account",
+        r"\bloan\b", r"\binvest", r"\bstocks?\b", r"chung khoan", r"dau tu", r"تحويل (الاموال|المال|مبلغ)",
+        r"حساب بنكي", r"قرض", r"عمله رقميه", r"بيتكوين", r"استثمار",
+    ),
+    "weather": (
+        r"thoi tiet", r"\bmua\b.*\b(khong|ko|k)\b\s*$", r"nhiet do", r"du bao", r"\bbao so\b", r"weather",
+        r"\brain(ing|y)?\b", r"temperature", r"forecast", r"الطقس", r"الحراره", r"المطر", r"درجه الحراره",
+    ),
+    "chitchat": (
+        r"^(xin )?chao( ban| em| anh| chi)?[!. ]*$", r"^(hi|hello|hey)( there)?[!. ]*$", r"\bke chuyen\b",
+        r"\bcuoi\b", r"\bjoke\b", r"\bfunny\b", r"ban (la ai|bao nhieu tuoi|co nguoi yeu)", r"who are you",
+        r"how are you", r"\bsing\b", r"\bpoem\b", r"lam tho", r"hat (mot )?bai", r"\bbong da\b", r"\bfootball\b",
+        r"\bsoccer\b", r"world cup", r"\bgame\b", r"\bmovie\b", r"\bphim\b", r"nau (an|mon)", r"\brecipe\b",
+        r"mua (sam|hang|ao|dien thoai)", r"\bshopping\b", r"buy (a|an|me)\b", r"\bxo so\b", r"\blottery\b",
+        r"^مرحبا[!. ]*$", r"^السلام عليكم[!. ]*$", r"نكته", r"كره القدم", r"من انت", r"كيف حالك", r"وصفه",
+    ),
+    "advice": (
+        r"\bthuoc\b.*\b(gi|nao)\b", r"benh (gi|nay)", r"\bchua benh\b", r"medical advice", r"which medicine",
+        r"\bdiagnos", r"tu vi", r"boi bai", r"horoscope", r"دواء",
+    ),
+}
+_COMPILED = {topic: [re.compile(p) for p in patterns] for topic, patterns in _TOPICS.items()}
+_IN_SCOPE = re.compile(
+    r"ho khau|chuyen khau|thuong tru|tam tru|le phi|thu tuc|ho so|giay (to|phep|khai|chung)|can cuoc|ho chieu|"
+    r"khai sinh|ket hon|dat dai|so do|bao hiem|dang ky|chung thuc|procedure|certificate|registration|"
+    r"passport|licen[cs]e|residence|الاقامه|جواز|شهاده|تسجيل"
+)
+
+
+@dataclass(frozen=True)
+class ScopeDecision:
+    in_scope: bool
+    topic: str | None = None
+
+
+def _prepare(text: str) -> str:
+    return normalize_arabic(strip_diacritics(fold(text))).strip()
+
+
+def classify_scope(text: str) -> ScopeDecision:
+    """Decline when a topic rule fires; instructions-tampering is declined even inside a procedure question."""
+    plain = _prepare(text)
+    if any(p.search(plain) for p in _COMPILED["instructions"]):
+        return ScopeDecision(False, "instructions")
+    if _IN_SCOPE.search(plain):
+        return ScopeDecision(True)
+    for topic, patterns in _COMPILED.items():
+        if any(p.search(plain) for p in patterns):
+            return ScopeDecision(False, topic)
+    return ScopeDecision(True)

@@ -1,0 +1,160 @@
+"""Fee text -> ``Fee`` records: amounts in VND, unit, name, free / exemption wording.
+
+Handles '10,000 Việt Nam Đồng', '10.000đ/hồ sơ', '1.000.000 đồng', '50 nghìn', '1,5 triệu đồng', '8.000.000/lần',
+'Phí : 50.000 Đồng', 'Lệ phí: 100.000đ/hồ sơ', 'Miễn phí', 'Không thu', percentages and rates left to provincial
+councils ('theo quy định của HĐND tỉnh'), which keep their text without an amount.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from knowledge.model import Fee, FeeUnit
+
+_SPACE_RE = re.compile(r"\s+")
+_CURRENCY = r"việt\s*nam\s*đồng|vnđ|vnd|đồng|usd|đ(?!\w)"
+_MULTIPLIERS = {"nghìn": 1_000, "ngàn": 1_000, "ngan": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+AMOUNT_RE = re.compile(
+    r"(?<![\d/.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d{1,2})?)(?![\d%])"
+    rf"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:\s*(?P<cur>{_CURRENCY}))?"
+    r"(?P<per>\s*/\s*(?!\d)[^\s,;.()/]+(?:\s+[^\s,;.()/]+){0,2})?",
+    re.IGNORECASE,
+)
+_UNIT_WORDS: list[tuple[str, FeeUnit]] = [
+    (r"lần|hồ sơ|bộ|trường hợp|đơn hàng|tờ khai|yêu cầu|vụ|lượt|lô|thủ tục|đơn|chuyến|hợp đồng|giao dịch", "per_case"),
+    (r"trang", "per_page"),
+    (r"bản", "per_copy"),
+    (r"giấy|chứng chỉ|chứng nhận|thẻ|văn bản|tem|sổ|biển|hộ chiếu|quyết định|giấy phép", "per_document"),
+    (r"người|học viên|thí sinh|công dân|lao động|hội viên", "per_person"),
+    (r"năm", "per_year"),
+]
+_FREE_ONLY_RE = re.compile(
+    r"^(?:miễn phí|miễn thu|miễn|không thu(?: phí| lệ phí| tiền)?|không|không có|không mất phí|0|0 đồng|"
+    r"không phải nộp(?: phí| lệ phí)?)[.;]?$",
+    re.IGNORECASE,
+)
+_FREE_START_RE = re.compile(r"^(?:miễn (?:phí|lệ phí|thu)|không thu (?:phí|lệ phí)|không mất phí)", re.IGNORECASE)
+_DELEGATED_RE = re.compile(r"hội đồng nhân dân|hđnd|mức (?:lệ )?phí cụ thể|chưa quy định", re.IGNORECASE)
+_EXEMPT_RE = re.compile(r"miễn|không thu|không phải nộp|giảm\s+\d+\s*%", re.IGNORECASE)
+_NAME_RE = re.compile(r"((?:lệ phí|phí|giá dịch vụ|giá)\b[^:;()]{0,150}?)\s*[:=]?\s*(?:là|thu)?\s*$", re.IGNORECASE)
+_SEGMENT_SPLIT_RE = re.compile(r"\s*(?:;|\n|(?<=\.)\s+(?=[A-ZĐ(])|(?:^|\s)[-+•]\s)\s*")
+_EMPTY_RE = re.compile(r"^(?:không có thông tin|--|-|\.|)$", re.IGNORECASE)
+
+
+def _clean(s: str) -> str:
+    return _SPACE_RE.sub(" ", unicodedata.normalize("NFC", s)).strip()
+
+
+def fee_unit(per: str | None) -> FeeUnit | None:
+    if not per:
+        return None
+    word = re.sub(r"^[\s/]*(?:0?1\s+|một\s+|mỗi\s+)?", "", per.lower())
+    for pattern, unit in _UNIT_WORDS:
+        if re.match(rf"(?:{pattern})(?!\w)", word):
+            return unit
+    return "other"
+
+
+def _is_money(m: re.Match[str]) -> bool:
+    """A number is an amount only with a currency, a multiplier, or as a grouped number per unit ('8.000.000/lần')."""
+    if m.group("cur") or m.group("mult"):
+        return True
+    num = m.group("num")
+    if m.group("per"):
+        return bool(re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", num)) or (num.isdigit() and int(num) >= 1000)
+    return False
+
+
+def _amount_vnd(m: re.Match[str]) -> int | None:
+    cur = (m.group("cur") or "").lower()
+    if cur == "usd":
+        return None
+    num = m.group("num")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+", num):
+        value = float(re.sub(r"[.,]", "", num))
+    else:
+        value = float(num.replace(",", "."))
+    mult = (m.group("mult") or "").lower()
+    return int(round(value * _MULTIPLIERS.get(mult, 1)))
+
+
+def money_matches(text: str) -> list[re.Match[str]]:
+    """Every amount of money stated in ``text`` (see ``_is_money``)."""
+    return [m for m in AMOUNT_RE.finditer(text) if _is_money(m)]
+
+
+def _fee_name(prefix: str) -> str | None:
+    m = _NAME_RE.search(prefix.strip(" (+-*"))
+    if not m:
+        return None
+    name = m.group(1).strip(" :=-(")
+    return name[:1].upper() + name[1:] if name else None
+
+
+def _exemptions(text: str) -> str | None:
+    sentences = [s.strip() for s in re.split(r"(?<=[.;)])\s+|\n", text) if s.strip()]
+    hits = [s for s in sentences if _EXEMPT_RE.search(s) and not _FREE_ONLY_RE.match(s.strip("()"))]
+    return " ".join(hits) if hits else None
+
+
+def _trailing_group(text: str, pos: int) -> int:
+    """End of a '(...)' group starting right after ``pos`` (balanced), else ``pos``."""
+    i = pos
+    while i < len(text) and text[i] == " ":
+        i += 1
+    if i >= len(text) or text[i] != "(":
+        return pos
+    depth = 0
+    for j in range(i, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[j], 0)
+        if depth == 0:
+            return j + 1
+    return len(text)
+
+
+def _segment_fees(segment: str) -> list[Fee]:
+    fees: list[Fee] = []
+    start = 0
+    matches = money_matches(segment)
+    for m in matches:
+        end = _trailing_group(segment, m.end()) if len(matches) > 1 else len(segment)
+        piece = segment[start:end] if len(matches) > 1 else segment
+        fees.append(
+            Fee(
+                name=_fee_name(segment[start : m.start()]),
+                amount_vnd=_amount_vnd(m),
+                unit=fee_unit(m.group("per")),
+                text=_clean(piece),
+            )
+        )
+        start = end
+    return fees
+
+
+def parse_fees(text: str) -> list[Fee]:
+    """All fees stated in ``text``; an empty list when it states nothing ('', 'Không có thông tin').
+
+    Every fee keeps its original ``text``. Without any amount the text yields one fee: ``free`` (amount 0) for
+    'Miễn phí' / 'Không thu' and the like, else an amount-less fee (percentages, rates set by the province).
+    """
+    t = _clean(text)
+    if _EMPTY_RE.match(t):
+        return []
+    fees = [fee for seg in _SEGMENT_SPLIT_RE.split(t) if seg for fee in _segment_fees(seg)]
+    exemptions = _exemptions(t)
+    if fees:
+        fees[0] = fees[0].model_copy(update={"exemptions": exemptions})
+        return fees
+    bare = t.strip("() ")
+    free = bool(_FREE_ONLY_RE.match(bare)) or (bool(_FREE_START_RE.match(bare)) and not _DELEGATED_RE.search(t))
+    name_match = re.match(r"^((?:lệ phí|phí)[^:]{0,80}):", bare, re.IGNORECASE)
+    return [
+        Fee(
+            name=name_match.group(1).strip() if name_match else None,
+            amount_vnd=0 if free else None,
+            text=t,
+            free=free,
+            exemptions=None if _FREE_ONLY_RE.match(bare) else exemptions,
+        )
+    ]
