@@ -173,9 +173,10 @@ class Ingestor:
         records.sort(key=lambda r: r.uid)
         self.progress.stage("chunking")
         chunks = chunk_all(records)
-        vectors = self._embed(chunks, previous, summary)
+        dense_rows = [row for row, chunk in enumerate(chunks) if chunk.dense]
+        vectors = self._embed([chunks[row] for row in dense_rows], previous, summary)
         self.progress.stage("building indexes")
-        dense = FaissIndex.build(vectors, self.embedder.dimension)
+        dense = FaissIndex.build(vectors, self.embedder.dimension, np.asarray(dense_rows, dtype=np.int64))
         lexical = BM25Index.build([c.text for c in chunks])
         manifest = Manifest(
             format_version=FORMAT_VERSION,
@@ -193,8 +194,8 @@ class Ingestor:
     def _embed(self, chunks: list, previous: KnowledgeIndex | None, summary: IngestSummary) -> np.ndarray:
         reusable: dict[str, np.ndarray] = {}
         if previous is not None and previous.manifest.embedding_model == self.embedder.name:
-            old_vectors = previous.dense.vectors()
-            reusable = {c.text_hash: old_vectors[i] for i, c in enumerate(previous.chunks) if i < len(old_vectors)}
+            reusable = {previous.chunks[row].text_hash: vector for row, vector in previous.dense.vectors_by_id().items()
+                        if row < len(previous.chunks)}
         hashes = [c.text_hash for c in chunks]
         todo = sorted({h: c.text for h, c in zip(hashes, chunks, strict=True) if h not in reusable}.items())
         if todo:

@@ -14,6 +14,9 @@ from dataclasses import asdict, dataclass
 from knowledge.model import Channel, Procedure, Translation
 
 SECTIONS: tuple[str, ...] = ("overview", "components", "steps", "channels", "requirements", "legal_basis", "results")
+#: Sections embedded in the dense index (first piece of each). Every chunk is in the lexical index; embedding
+#: every piece of 2,642 national records would take far longer than the ingest budget on a 2-core CPU.
+DENSE_SECTIONS: frozenset[str] = frozenset({"overview", "components", "steps"})
 MAX_CHUNK_CHARS = 1200
 
 
@@ -27,6 +30,11 @@ class Chunk:
     text: str
     source: str
     page: int | None = None
+
+    @property
+    def dense(self) -> bool:
+        """Whether this chunk is embedded in the dense index."""
+        return self.section in DENSE_SECTIONS and self.chunk_id.endswith(":0")
 
     @property
     def text_hash(self) -> str:

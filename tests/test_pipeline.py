@@ -36,7 +36,9 @@ def test_first_ingest_adds_every_record(settings: Settings, tiny_pack: Path) -> 
     index = IndexStore(settings.index_root).load()
     assert set(index.by_code) == {"1.001193", "1.004222"}
     assert index.manifest.counts["records"] == 2
-    assert index.dense.size == len(index.chunks) == index.lexical.size
+    assert index.lexical.size == len(index.chunks)
+    assert 0 < index.dense.size == sum(c.dense for c in index.chunks)
+    assert {index.chunks[row].section for row in index.dense.ids()} <= {"overview", "components", "steps"}
     assert {c.language for c in index.chunks} == {"vi", "en", "ar"}
 
 

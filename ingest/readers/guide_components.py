@@ -25,7 +25,9 @@ _QTY_ONLY_RE = re.compile(
     r"^(?:số lượng\b.*|(?:(?:bản chính|bản sao|bản gốc|bản chụp)\s*:?\s*\d+\s*[|,;.]?\s*)+)$", re.IGNORECASE
 )
 #: Words of a copy-type line such as 'Bản sao có chứng thực hoặc bản sao điện tử được chứng thực.'
-_COPY_WORDS = set("bản chính sao gốc chụp photo y có được chứng thực điện tử hợp lệ hoặc và kèm để đối chiếu 01 02 1 2".split())
+_COPY_WORDS = set(
+    "bản chính sao gốc chụp photo y có được chứng thực điện tử hợp lệ hoặc và kèm để đối chiếu 01 02 1 2".split()
+)
 _QTY_WORDS = r"bản chính|bản sao|bản gốc|bản chụp|bản photo"
 _QTY_PAREN_RE = re.compile(rf"\s*\(([^()]{{0,60}}\b(?:{_QTY_WORDS})\b[^()]{{0,40}})\)\s*[.;,]?\s*$", re.IGNORECASE)
 _QTY_TAIL_RE = re.compile(rf"(?::|\s[–-])\s*((?:\d+\s*)?(?:{_QTY_WORDS})[^:]{{0,60}})$", re.IGNORECASE)

@@ -8,10 +8,17 @@ text is split into procedures and sections by :mod:`ingest.readers.guide_section
 from __future__ import annotations
 
 import logging
+import os
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import Any
 
 from ingest.readers.base import ReadError, ReadItem, ReadProgress
 from ingest.readers.guide_build import build_procedures
@@ -24,6 +31,10 @@ _PAGE_NUMBER_RE = re.compile(r"^(?:trang|page)?\s*-?\s*(\d{1,4})\s*-?(?:\s*/\s*\
 #: A page edge line repeated on at least this share of pages is a running header or footer.
 _REPEAT_SHARE = 0.5
 _MIN_PAGES_FOR_REPEATS = 4
+#: Pages per work unit, and the size from which pages are extracted on several processes.
+_CHUNK = 16
+_PARALLEL_MIN_PAGES = 48
+_MAX_WORKERS = 4
 
 
 class PdfGuideReader:
@@ -39,10 +50,14 @@ class PdfGuideReader:
         """Yield page progress while reading, then the procedures (or one ``ReadError`` for a bad file)."""
         pages: list[list[tuple[str, bool]]] = []
         try:
-            for page_lines, done, total in _iter_pages(path):
-                pages.append(page_lines)
-                yield ReadProgress(unit="pages", done=done, total=total)
-        except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds of errors for damaged files
+            for number, text, total in iter_page_texts(path):
+                if text is None:
+                    yield ReadError(source=str(path), reason=f"no text could be read from page {number}",
+                                    record=f"page {number}")
+                    text = ""
+                pages.append(_split_page(text))
+                yield ReadProgress(unit="pages", done=number, total=total)
+        except Exception as exc:  # pypdf raises many kinds of errors for damaged files
             yield ReadError(source=str(path), reason=f"unreadable PDF: {type(exc).__name__}: {exc}")
             return
         lines = pdf_lines(pages)
@@ -54,19 +69,75 @@ class PdfGuideReader:
             yield ReadError(source=str(path), reason="no 'THỦ TỤC n:' headings found in the PDF text")
 
 
-def _iter_pages(path: Path) -> Iterator[tuple[list[tuple[str, bool]], int, int]]:
-    """Yield (lines with their 'ended with whitespace' flag, page number, page count) for each page."""
+def _open(path: str) -> Any:
     from pypdf import PdfReader
 
-    reader = PdfReader(str(path))
+    reader = PdfReader(path)
     if reader.is_encrypted and not reader.decrypt(""):
         raise ValueError("the PDF is encrypted")
-    total = len(reader.pages)
-    if total == 0:
+    if len(reader.pages) == 0:
         raise ValueError("the PDF has no pages")
-    for index, page in enumerate(reader.pages):
-        text = nfc(page.extract_text() or "")
-        yield [(raw.rstrip("\r"), raw[-1:].isspace()) for raw in text.split("\n")], index + 1, total
+    return reader
+
+
+_READERS: dict[str, Any] = {}
+
+
+def _extract_range(path: str, start: int, end: int) -> list[str | None]:
+    """Text of pages ``start``..``end - 1`` (None for a page whose text cannot be read); runs in a worker."""
+    reader = _READERS.get(path) or _READERS.setdefault(path, _open(path))
+    texts: list[str | None] = []
+    for index in range(start, end):
+        try:
+            texts.append(reader.pages[index].extract_text() or "")
+        except Exception:  # one damaged page must not lose the others
+            log.warning("page %d of %s: text extraction failed", index + 1, path, exc_info=True)
+            texts.append(None)
+    return texts
+
+
+def iter_page_texts(path: Path) -> Iterator[tuple[int, str | None, int]]:
+    """Yield (page number, text or None, page count), extracting on several processes when that is safe."""
+    total = len(_open(str(path)).pages)
+    chunks = [(start, min(start + _CHUNK, total)) for start in range(0, total, _CHUNK)]
+    context, workers = _fork_context()
+    done = 0
+    if context is not None and total >= _PARALLEL_MIN_PAGES:
+        try:
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                futures = [pool.submit(_extract_range, str(path), start, end) for start, end in chunks]
+                for future in futures:
+                    for text in future.result():
+                        done += 1
+                        yield done, text, total
+            return
+        except (OSError, BrokenProcessPool) as exc:
+            log.info("parallel PDF extraction failed (%s); reading the remaining pages in this process", exc)
+    for start, end in chunks:
+        if end <= done:
+            continue
+        for offset, text in enumerate(_extract_range(str(path), start, end)):
+            if start + offset >= done:
+                done = start + offset + 1
+                yield done, text, total
+
+
+def _fork_context() -> tuple[BaseContext | None, int]:
+    """A 'fork' context and worker count for parallel extraction, or None where forking is unsafe or useless.
+
+    Forking is used only while this process runs a single thread (forking a threaded process can deadlock) and
+    never 'spawn', which would re-run an unguarded ``__main__`` script in every worker.
+    """
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    workers = min(cpus, _MAX_WORKERS)
+    if workers < 2 or threading.active_count() > 1 or "fork" not in get_all_start_methods():
+        return None, 1
+    return get_context("fork"), workers
+
+
+def _split_page(text: str) -> list[tuple[str, bool]]:
+    """Lines of a page's text with a flag: did the line end with whitespace (a break between words)?"""
+    return [(raw.rstrip("\r"), raw[-1:].isspace()) for raw in nfc(text).split("\n")]
 
 
 def pdf_lines(pages: list[list[tuple[str, bool]]]) -> list[Line]:

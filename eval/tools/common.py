@@ -1,0 +1,61 @@
+"""Shared helpers for building the motcua evaluation set (run from the repository root).
+
+The real question files live in ``../shared`` (override with ``MOTCUA_SHARED``); they are read in place and never copied:
+the shared-refs file stores only references (file, line, index) and labels.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+EVAL = REPO / "eval"
+SHARED = Path(os.environ.get("MOTCUA_SHARED", REPO.parent / "shared"))
+CORPUS = SHARED / "corpus" / "dvc-procedures.jsonl.gz"
+PACK = REPO / "knowledge" / "packs" / "core" / "pack.yaml"
+
+DEV_SHARE = 70  # percent of split groups that go to "dev"; the rest are "heldout"
+
+
+def split_for(group_key: str) -> str:
+    """Deterministic split: the same group key always lands in the same split."""
+    bucket = int(hashlib.sha256(group_key.encode("utf-8")).hexdigest()[:8], 16) % 100
+    return "dev" if bucket < DEV_SHARE else "heldout"
+
+
+def strip_diacritics(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if unicodedata.category(c) != "Mn"))
+
+
+def has_vietnamese_diacritics(text: str) -> bool:
+    return strip_diacritics(text) != text
+
+
+def corpus_codes() -> dict[str, dict]:
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return {row["ma_thu_tuc"]: row for row in rows}
+
+
+def pack_codes() -> list[str]:
+    import yaml
+
+    data = yaml.safe_load(PACK.read_text(encoding="utf-8"))
+    return [str(code) for code in data["procedures"]]
+
+
+def write_jsonl(path: Path, rows: Iterable[dict]) -> int:
+    count = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    return count
