@@ -73,10 +73,11 @@ class ChatService:
             return False
         if not found.content_terms:
             return True
-        known = found.content_terms & self.index.terms_of(current.group_key)
-        return len(known) / len(found.content_terms) >= MIN_COVERAGE and (
+        known = sum(self.index.has_term(current.group_key, t) for t in found.content_terms)
+        share = known / len(found.content_terms)
+        return share >= MIN_COVERAGE and (
             not found.hits or found.hits[0].procedure.group_key == current.group_key
-            or found.coverage(found.hits[0], self.index) <= len(known) / len(found.content_terms)
+            or found.coverage(found.hits[0], self.index) <= share
         )
 
     def _close_alternative(self, found: Found, top: ProcedureHit) -> ProcedureHit | None:

@@ -22,6 +22,7 @@ FILLER = frozenset(
     "ممكن لو".split()
 )
 ALIAS_BOOST = 3.0
+COVERAGE_FLOOR = 0.25
 
 
 @dataclass
@@ -34,7 +35,8 @@ class Found:
         """Share of the question's content words found in the procedure's text (any language)."""
         if not self.content_terms:
             return 0.0
-        return len(self.content_terms & index.terms_of(hit.procedure.group_key)) / len(self.content_terms)
+        key = hit.procedure.group_key
+        return sum(index.has_term(key, t) for t in self.content_terms) / len(self.content_terms)
 
 
 def content_terms(analysis: QueryAnalysis) -> set[str]:
@@ -62,5 +64,12 @@ class ProcedureFinder:
             analysis.normalized, k=max(k, 10), terms=analysis.lexical_terms(), dense_query=analysis.dense_text(),
             boosts=boosts,
         )
-        hits = prefer_levels(hits, text)[:k]
-        return Found(analysis, hits, content_terms(analysis))
+        found = Found(analysis, hits, content_terms(analysis))
+        if found.content_terms:
+            # Rerank by how much of the question the procedure covers: RRF alone rewards a procedure that is
+            # strong on one word over one that matches every word of the question.
+            for hit in hits:
+                hit.score *= COVERAGE_FLOOR + found.coverage(hit, self.index)
+            hits.sort(key=lambda h: -h.score)
+        found.hits = prefer_levels(hits, text)[:k]
+        return found

@@ -29,7 +29,6 @@ from knowledge.chunks import Chunk
 from knowledge.dense import FaissIndex
 from knowledge.lexical import BM25Index
 from knowledge.model import SOURCE_PRIORITY, Procedure
-from knowledge.text import index_terms
 
 FORMAT_VERSION = 1
 CURRENT = "CURRENT"
@@ -70,13 +69,15 @@ class KnowledgeIndex:
     by_code: dict[str, list[Procedure]] = field(default_factory=dict)
     first_chunk: dict[str, int] = field(default_factory=dict)
     _chunks_by_group: dict[str, list[Chunk]] = field(default_factory=dict, repr=False)
-    _terms_by_group: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _groups_by_term: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _row_groups: list[str] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         for row, chunk in enumerate(self.chunks):
             record = self.records.get(chunk.procedure_uid)
-            if record is not None:
-                self.first_chunk.setdefault(record.group_key, row)
+            key = record.group_key if record is not None else chunk.procedure_uid
+            self._row_groups.append(key)
+            self.first_chunk.setdefault(key, row)
         if not self.by_code:
             for record in self.records.values():
                 self.by_code.setdefault(record.group_key, []).append(record)
@@ -92,13 +93,24 @@ class KnowledgeIndex:
                     self._chunks_by_group.setdefault(record.group_key, []).append(chunk)
         return self._chunks_by_group.get(group_key, [])
 
-    def terms_of(self, group_key: str) -> frozenset[str]:
-        """Plain index terms of all text of one procedure (cached)."""
-        cached = self._terms_by_group.get(group_key)
+    def groups_with_term(self, term: str) -> frozenset[str]:
+        """Procedures (group keys) whose text contains an index term; read off the lexical index's columns."""
+        cached = self._groups_by_term.get(term)
         if cached is None:
-            cached = frozenset(t for c in self.chunks_of(group_key) for t in index_terms(c.text, exact=False))
-            self._terms_by_group[group_key] = cached
+            column = self.lexical.vocabulary.get(term)
+            if column is None:
+                cached = frozenset()
+            else:
+                weights = self.lexical.weights
+                rows = weights.indices[weights.indptr[column] : weights.indptr[column + 1]]
+                cached = frozenset(self._row_groups[r] for r in rows)
+            if len(self._groups_by_term) > 50_000:
+                self._groups_by_term.clear()
+            self._groups_by_term[term] = cached
         return cached
+
+    def has_term(self, group_key: str, term: str) -> bool:
+        return group_key in self.groups_with_term(term)
 
     def procedure(self, code_or_uid: str) -> Procedure | None:
         """The preferred record for a national code (curated pack first), or a record by uid."""

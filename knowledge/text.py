@@ -20,6 +20,7 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
 _TASHKEEL_RE = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
+_ARABIC_SUFFIXES = ("كم", "هم", "ها", "نا", "ات", "ون", "ين", "ي", "ك", "ه")
 _EN_STOP = frozenset(
     # Only words that are not also Vietnamese syllables typed without diacritics ("can", "to", "do", "me" are).
     "the of for with and are does how what which who where when your this that need from about please".split()
@@ -54,9 +55,14 @@ def normalize_arabic(text: str) -> str:
 
 
 def _arabic_stem(token: str) -> str:
+    """Light stemming: drop the article/conjunction prefixes and one pronoun or plural suffix."""
     for prefix in _ARABIC_PREFIXES:
         if token.startswith(prefix) and len(token) - len(prefix) >= 3:
-            return token[len(prefix) :]
+            token = token[len(prefix) :]
+            break
+    for suffix in _ARABIC_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            return token[: -len(suffix)]
     return token
 
 

@@ -10,7 +10,7 @@ import json
 import re
 import sys
 
-from common import EVAL, SHARED, corpus_codes, has_vietnamese_diacritics, split_for, write_jsonl
+from common import EVAL, SHARED, corpus_codes, has_vietnamese_diacritics, split_for, stratified_splits, write_jsonl
 
 WARD = "queries/ward-police-intents.jsonl"
 CITIZEN = "queries/citizen-questions.txt"
@@ -328,9 +328,10 @@ def parse_categories(raw: str) -> list[str]:
 
 def ward_rows() -> list[dict]:
     rows = []
-    path = SHARED / WARD
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        rec = json.loads(line)
+    records = [json.loads(line) for line in (SHARED / WARD).read_text(encoding="utf-8").splitlines()]
+    # all variants of an intent share a split; intents are split ~70/30 inside each module (A..I)
+    splits = stratified_splits({r["intent_code"]: r["intent_code"][0] for r in records})
+    for line_no, rec in enumerate(records, 1):
         intent = rec["intent_code"]
         cats = parse_categories(rec["raw"])
         assert len(cats) == len(rec["questions"]), intent
@@ -351,7 +352,7 @@ def ward_rows() -> list[dict]:
                     "language": "vi",
                     "style": style,
                     "outcome": outcome,
-                    "split": split_for(f"wp:{intent}"),
+                    "split": splits[intent],
                     "intent_code": intent,
                 }
             )

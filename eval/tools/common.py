@@ -29,6 +29,23 @@ def split_for(group_key: str) -> str:
     return "dev" if bucket < DEV_SHARE else "heldout"
 
 
+def stratified_splits(groups: dict[str, str]) -> dict[str, str]:
+    """Split group keys ~70/30 inside each stratum (group key -> stratum), ordering groups by their hash.
+
+    Deterministic; used where a plain per-key hash would leave a stratum (e.g. a ward-police module) unbalanced.
+    """
+    by_stratum: dict[str, list[str]] = {}
+    for key, stratum in groups.items():
+        by_stratum.setdefault(stratum, []).append(key)
+    out: dict[str, str] = {}
+    for keys in by_stratum.values():
+        keys.sort(key=lambda k: hashlib.sha256(k.encode("utf-8")).hexdigest())
+        n_dev = round(len(keys) * DEV_SHARE / 100)
+        for i, key in enumerate(keys):
+            out[key] = "dev" if i < n_dev else "heldout"
+    return out
+
+
 def strip_diacritics(text: str) -> str:
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)

@@ -97,7 +97,10 @@ def _fees_for_amount(amount: int, currency: str, cell: str, note: str) -> list[F
     parsed = parse_fees(note) if note else []
     note_fees = [f for f in parsed if f.amount_vnd is not None]
     if amount < 10:
-        return [Fee(text=text)]  # '1 VNĐ' is a placeholder, not a fee; keep the text, state no amount
+        # '1 VNĐ' is a placeholder, not a fee: free when the note says so, else the text without an amount.
+        if _EXEMPT_HINT_RE.search(note):
+            return [Fee(amount_vnd=0, free=True, text=text, exemptions=parsed[0].exemptions if parsed else None)]
+        return [Fee(text=text)]
     if amount < 1000:
         # Some agencies enter the amount in thousands of đồng: '20 VNĐ' with the note '20.000 vnđ /tờ khai',
         # '500 VNĐ' next to '500.000 đồng/phương tiện'. No real fee is below 1,000 đồng.

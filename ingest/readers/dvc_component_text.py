@@ -20,6 +20,8 @@ _CELL_RE = re.compile(r"(?P<o>\d) ?bản chính(?:, ?(?P<c>\d{1,2}) ?bản sao)?
 _PROSE_AFTER_RE = re.compile(rf"\s+[{VI_LOWER}]")
 _EXT = r"\.(?:docx?|pdf|xlsx?|rar|zip|odt|jpe?g|png)"
 _EXT_RE = re.compile(_EXT, re.IGNORECASE)
+_EXT_END_RE = re.compile(rf"{_EXT}$", re.IGNORECASE)
+_FILES_RE = re.compile(rf".+?{_EXT}(?=$|\S)", re.IGNORECASE)
 _FILE_START_RE = re.compile(
     r"(?:Mẫu|MẪU|Mau|MAU|mẫu|mau|Mus|Phụ lục|PHỤ LỤC|Phu luc|Phuluc|PL|Biểu|Bieu|BIỂU|Tờ khai|To khai|Tokhai|"
     r"Don|Form|FORM|\d)"
@@ -109,14 +111,14 @@ def _template_start(text: str, first_ext: int) -> int | None:
 def split_templates(text: str) -> tuple[str, list[str]]:
     """('name', ['file.docx', ...]) for a row whose text ends with form template file names."""
     stripped = text.rstrip()
-    if not re.search(rf"{_EXT}$", stripped, re.IGNORECASE):
+    if "." not in stripped[-6:] or not _EXT_END_RE.search(stripped):
         return text, []
     first = _EXT_RE.search(stripped)
     assert first is not None
     start = _template_start(stripped, first.start())
     if start is None:
         return text, []
-    files = [f.strip() for f in re.findall(rf".+?{_EXT}(?=$|\S)", stripped[start:], re.IGNORECASE) if f.strip()]
+    files = [f.strip() for f in _FILES_RE.findall(stripped[start:]) if f.strip()]
     return stripped[:start], files
 
 

@@ -11,16 +11,14 @@ from knowledge.model import Result, Step
 _NO_INFO_RE = re.compile(r"^(?:không có thông tin|không|không có|không quy định|--|-)\.?$", re.IGNORECASE)
 #: 'Mã: KQ.G01.000064', 'Mã: 000.00.00.G04-KQ3328' — the code runs straight into the next result's name.
 _RESULT_RE = re.compile(r"(?P<name>.*?)Mã:\s*(?P<code>[A-Z0-9][A-Z0-9.\-]*\d)(?![\d.\-])", re.DOTALL)
-_STEP_RE = re.compile(
-    r"(?:(?<=^)|(?<=[\s.;:)]))(?:[-+*•]\s*|[a-zđ]\)\s*)?Bước\s*(?P<n>\d{1,2})\s*(?=[:.)\-–]|\s+[A-ZĐ]|\n)",
-    re.MULTILINE,
-)
+_STEP_RE = re.compile(r"Bước\s*(?P<n>\d{1,2})\s*(?=[:.)\-–]|\s+[A-ZĐ]|\n)")
+_STEP_PREFIX_RE = re.compile(r"(?:^|[\s.;:)])(?:[-+*•]\s*|[a-zđ]\)\s*)?$")
 _ITEM_MARK_RE = re.compile(r"^\s*(?:[-+*•–]+|\(?[a-zđ]\)|\(?\d{1,2}[.)])\s*")
 
 
 def is_empty(text: str) -> bool:
     """'', 'Không có thông tin', 'Không' — a section that states nothing."""
-    return bool(_NO_INFO_RE.match(clean_text(text)))
+    return len(text) < 60 and bool(_NO_INFO_RE.match(clean_text(text)))
 
 
 def split_list(text: str) -> list[str]:
@@ -78,18 +76,26 @@ def parse_steps(section: str) -> list[Step]:
     """Steps split at 'Bước n' marks; without marks, one step per paragraph."""
     if is_empty(section):
         return []
-    marks = list(_STEP_RE.finditer(section))
+    marks = [m for m in _STEP_RE.finditer(section) if _STEP_PREFIX_RE.search(section, max(0, m.start() - 4), m.start())]
     if marks:
         return _numbered_steps(section, marks)
-    paragraphs = [clean_text(p) for p in re.split(r"\n+", section)]
-    return [Step(order=i, text=p) for i, p in enumerate((p for p in paragraphs if p), start=1)]
+    texts: list[str] = []
+    for paragraph in (clean_text(p) for p in section.split("\n")):
+        if not paragraph:
+            continue
+        if texts and paragraph[0] in "-+*•":
+            texts[-1] = f"{texts[-1]} {paragraph}"  # a sub-point belongs to the step above it
+        else:
+            texts.append(paragraph)
+    return [Step(order=i, text=t) for i, t in enumerate(texts, start=1)]
 
 
 def parse_requirements(section: str) -> list[str]:
     """Requirements, one per paragraph."""
     if is_empty(section):
         return []
-    return [clean_text(p) for p in re.split(r"\n+", section) if clean_text(p)]
+    paragraphs = (clean_text(p) for p in section.split("\n"))
+    return [p for p in paragraphs if p]
 
 
 def parse_related(text: str) -> list[str]:

@@ -84,6 +84,11 @@ def money_matches(text: str) -> list[re.Match[str]]:
     return [m for m in AMOUNT_RE.finditer(text) if _is_money(m)]
 
 
+def states_vnd_amount(text: str) -> bool:
+    """True when ``text`` states an amount in đồng (not USD, not a percentage)."""
+    return any((m.group("cur") or "").lower() != "usd" for m in money_matches(text))
+
+
 def _fee_name(prefix: str) -> str | None:
     m = _NAME_RE.search(prefix.strip(" (+-*"))
     if not m:

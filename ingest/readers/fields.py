@@ -33,8 +33,8 @@ _LATIN = [chr(c) for c in [*range(0xC0, 0x250), *range(0x1EA0, 0x1F00)]]
 VI_UPPER = "A-Z" + "".join(ch for ch in _LATIN if ch.isupper())
 VI_LOWER = "a-z" + "".join(ch for ch in _LATIN if ch.islower())
 
-_SPACE_RE = re.compile(r"[\s\u00a0\u200b\u2028\u2029\ufeff]+")
-_PRIVATE_RE = re.compile(r"[\ue000-\uf8ff]")  # bullets pasted from Word symbol fonts
+#: Characters that read as blanks: private-use bullets pasted from Word symbol fonts, zero-width space, BOM.
+_BLANKS_RE = re.compile("[\ue000-\uf8ff\u200b\u200e\u200f\ufeff]")
 _NUMBER_WORDS = (
     "một|hai|ba|bốn|tư|năm|sáu|bảy|tám|chín|mười|mười một|mười hai|mười lăm|hai mươi|ba mươi|bốn mươi|sáu mươi"
 )
@@ -44,9 +44,11 @@ def clean_text(s: str) -> str:
     """Unicode NFC, private-use bullets removed, every run of whitespace collapsed to one space, stripped."""
     if not s:
         return ""
-    s = unicodedata.normalize("NFC", s)
-    s = _PRIVATE_RE.sub(" ", s)
-    return _SPACE_RE.sub(" ", s).strip()
+    if not unicodedata.is_normalized("NFC", s):
+        s = unicodedata.normalize("NFC", s)
+    if _BLANKS_RE.search(s):
+        s = _BLANKS_RE.sub(" ", s)
+    return " ".join(s.split())
 
 
 def strip_plain(s: str) -> str:

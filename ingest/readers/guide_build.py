@@ -51,9 +51,12 @@ _UNKNOWN_RE = re.compile(r"^\(?\s*(?:không|chưa) có thông tin|^\(?\s*chưa c
 
 def build_procedures(lines: Iterable[Line], path: Path, kind: SourceKind,
                      width: int | None) -> Iterator[Procedure | ReadError]:
-    """One ``Procedure`` per ``THỦ TỤC n`` block of ``lines``; a block that fails becomes a ``ReadError``."""
+    """One ``Procedure`` per ``THỦ TỤC n`` block of ``lines``; a block that fails becomes a ``ReadError``.
+
+    ``width`` is the wrap width of PDF text (wrapped lines are joined); None for DOCX, where lines are paragraphs.
+    """
     seen: set[str] = set()
-    for raw in split_procedures(lines):
+    for raw in split_procedures(lines, wrapped=width is not None):
         uid = f"{kind}:{path.stem}:{raw.number}"
         suffix = 2
         while uid in seen:
@@ -130,7 +133,9 @@ class GuideBuilder:
         return texts
 
     def components(self) -> tuple[list[Component], list[str]]:
-        components, notes = build_components(self.items("components"), "submit")
+        # Without a 'Thành phần hồ sơ' section some guides list the documents under 'Mẫu đơn, tờ khai'.
+        source = "components" if self.raw.get("components") else "forms"
+        components, notes = build_components(self.items(source), "submit")
         shown, shown_notes = build_components(self.items("present"), "present", start=len(components) + 1)
         notes = notes + shown_notes
         quantity = self.text("quantity")

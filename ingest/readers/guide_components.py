@@ -43,7 +43,7 @@ _TABLE_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _HEAD_PREFIX_RE = re.compile(r"^loại giấy tờ\s*:\s*", re.IGNORECASE)
-_LINK_RE = re.compile(r"^(?:link tải mẫu|tải mẫu|mẫu đơn, tờ khai|tệp đính kèm|file đính kèm|https?://)", re.I)
+_LINK_RE = re.compile(r"^(?:link tải mẫu|tải mẫu|mẫu đơn(?:, tờ khai)?\s*:|tệp đính kèm|file đính kèm|https?://)", re.I)
 _NOTE_RE = re.compile(r"^(?:lưu ý|ghi chú|chú ý)\s*:?\s*", re.IGNORECASE)
 _STEP_PREFIX_RE = re.compile(r"^Bước\s*\d+\s*[:.\-–]?\s*", re.IGNORECASE)
 

@@ -68,15 +68,15 @@ class Line:
     """One text line and where it was found (page number or paragraph index).
 
     ``glue`` is True when the previous line broke inside a word or URL, so the two join without a space.
-    ``cells`` holds the cells of a table row (DOCX), ``list_item`` marks a Word list paragraph and
-    ``printed_len`` the length of the printed line when ``text`` is only its tail (the value after a label).
+    ``cells`` holds the cells of a table row (DOCX), ``list_level`` the nesting level of a Word list paragraph
+    and ``printed_len`` the length of the printed line when ``text`` is only its tail (the value after a label).
     """
 
     text: str
     loc: int
     glue: bool = False
     cells: tuple[str, ...] | None = None
-    list_item: bool = False
+    list_level: int | None = None
     printed_len: int = 0
 
 
@@ -151,8 +151,11 @@ def _ends_heading(line: Line) -> bool:
     return not text or match_label(text) is not None or bool(strip_marker(text)[0]) or text.endswith(":")
 
 
-def split_procedures(lines: Iterable[Line]) -> Iterator[RawProcedure]:
-    """Group ``lines`` into procedures at each ``THỦ TỤC n:`` heading; the heading may wrap onto more lines."""
+def split_procedures(lines: Iterable[Line], wrapped: bool = True) -> Iterator[RawProcedure]:
+    """Group ``lines`` into procedures at each ``THỦ TỤC n:`` heading.
+
+    With ``wrapped`` (PDF text) a heading continues on the following lines until a label, list item or blank line.
+    """
     current: RawProcedure | None = None
     in_heading = False
     for line in lines:
@@ -161,7 +164,7 @@ def split_procedures(lines: Iterable[Line]) -> Iterator[RawProcedure]:
             if current is not None:
                 yield current
             current = RawProcedure(int(m.group(1)), m.group(2).strip(), line.loc, line.loc)
-            in_heading = True
+            in_heading = wrapped
             continue
         if current is None:
             continue
@@ -234,7 +237,7 @@ def parse_items(lines: list[Line], width: int | None, law_rows: bool = False) ->
         if not text:
             continue
         marker, rest = strip_marker(text)
-        kind = _marker_kind(marker) if marker else ("list" if line.list_item else "")
+        kind = _marker_kind(marker) if marker else _line_kind(line)
         if not kind and law_rows and LAW_NUMBER_RE.match(text):
             kind, rest = "law", text
         if kind:
@@ -242,7 +245,8 @@ def parse_items(lines: list[Line], width: int | None, law_rows: bool = False) ->
                 base = 1
             if kind not in kinds:
                 kinds.append(kind)
-            items.append(Item(base + kinds.index(kind), marker, rest.strip(), line.loc, line.cells))
+            shown = marker or ("•" if kind.startswith("list") else "")
+            items.append(Item(base + kinds.index(kind), shown, rest.strip(), line.loc, line.cells))
         elif items and prev is not None and _continues(prev, line, width):
             items[-1].text = join_pieces(items[-1].text, line)
         elif items and items[-1].marker:
@@ -251,6 +255,13 @@ def parse_items(lines: list[Line], width: int | None, law_rows: bool = False) ->
             items.append(Item(0, "", text, line.loc, line.cells))
         prev = line
     return items
+
+
+def _line_kind(line: Line) -> str:
+    """The item kind of a line without a typed marker: a Word list paragraph or a table row, else none."""
+    if line.cells:
+        return "row"
+    return f"list:{line.list_level}" if line.list_level is not None else ""
 
 
 def _marker_kind(marker: str) -> str:
