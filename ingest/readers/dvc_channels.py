@@ -28,7 +28,7 @@ _ROW_RE = re.compile(
 _CELL_AMOUNT_RE = re.compile(r"(?P<num>\d[\d.,]*)\s?(?P<cur>Việt Nam Đồng|VNĐ|VND|USD|Đồng|đồng)")
 _EXEMPT_HINT_RE = re.compile(r"miễn", re.IGNORECASE)
 _DELEGATED_RE = re.compile(r"hội đồng nhân dân|hđnd|mức (?:lệ )?phí cụ thể|chưa quy định", re.IGNORECASE)
-_UNIT_IN_TEXT = (
+_UNIT_IN_TEXT: tuple[tuple[str, TimeUnit], ...] = (
     (r"ngày\s+làm\s+việc", "working_day"),
     (r"ngày", "day"),
     (r"giờ", "hour"),
@@ -77,8 +77,7 @@ def _infer_unit(time: Duration, description: str) -> Duration:
     for word, unit in _UNIT_IN_TEXT:
         pattern = rf"(?<!\d)0*{int(time.value)}\s*(?:\([^)]{{1,15}}\)\s*)?{word}"
         if re.search(pattern, description, re.IGNORECASE):
-            resolved: TimeUnit = unit  # type: ignore[assignment]
-            return time.model_copy(update={"unit": resolved})
+            return time.model_copy(update={"unit": unit})
     return time
 
 

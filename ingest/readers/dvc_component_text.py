@@ -122,6 +122,19 @@ def split_templates(text: str) -> tuple[str, list[str]]:
     return stripped[:start], files
 
 
+def strip_marks(text: str) -> str:
+    """Text without leading list marks ('- ', '+ ', 'a) ', '(1) ', '2.1. ') and trailing ':;,.' ."""
+    return _LEADING_MARK_RE.sub("", clean_text(text)).strip(" :;,.")
+
+
+_SUBHEADING_START_RE = re.compile(r"^(?:thành phần hồ sơ|hồ sơ|trường hợp|đối với)\b", re.IGNORECASE)
+
+
+def looks_like_subheading(name: str) -> bool:
+    """A zero-count row that names a case for the rows below: 'Trường hợp cấp lại', 'Hồ sơ đối với ...'."""
+    return bool(_SUBHEADING_START_RE.match(name)) and " thì " not in name and len(name) < 250
+
+
 def tidy_name(text: str) -> tuple[str, str | None]:
     """(clean document name, note) — counts written inside the name move to the note."""
     name = clean_text(text)

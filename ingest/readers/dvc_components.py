@@ -19,13 +19,15 @@ from ingest.readers.dvc_component_text import (
     is_generic_heading,
     is_note_text,
     looks_like_document,
+    looks_like_subheading,
     split_templates,
+    strip_marks,
     tidy_name,
 )
 from ingest.readers.fields import clean_text, find_form_code
 from knowledge.model import Component, ComponentGroup
 
-_MARKS_RE = re.compile(r"^[\s*\-+•–.]+|[\s:;.,]+$")
+_SENTENCE_BREAK_RE = re.compile(r"[.;]\s+[A-ZĐ]")
 _PRESENT_RE = re.compile(r"xuất trình", re.IGNORECASE)
 _SUBMIT_RE = re.compile(r"phải nộp|giấy tờ nộp|hồ sơ nộp", re.IGNORECASE)
 _CASE_START_RE = re.compile(r"^(?:trường hợp|đối với|nếu|khi)\b", re.IGNORECASE)
@@ -97,12 +99,13 @@ def _start_block(state: _State, heading: str) -> bool:
     state.group = _heading_group(text, state.group)
     state.sub_case, state.pending_sub = None, []
     state.alternative = state.new_alternative() if ALTERNATIVE_RE.search(text) else None
-    plain = _MARKS_RE.sub("", text)
+    plain = strip_marks(text)
     if is_note_text(text):
         return False
     if is_generic_heading(text) or not plain:
         state.case = None
-    elif " thì " in plain and _CASE_START_RE.match(plain):
+    elif " thì " in plain and _CASE_START_RE.match(plain) and not _SENTENCE_BREAK_RE.search(plain):
+        # 'Trường hợp ủy quyền cho ... thì ...': the condition is the case, the whole heading a note.
         state.case = plain.split(" thì ", 1)[0]
         state.notes.append(text)
     elif " thì " in plain or len(plain) > 300 or _NOTE_HEADING_RE.match(plain):
@@ -145,6 +148,13 @@ def _add_component(state: _State, name: str, note: str | None, files: list[str],
     )
 
 
+def _open_sub_case(state: _State, heading: str) -> None:
+    """A sub-heading inside a block qualifies the rows below it; consecutive ones are joined."""
+    state.pending_sub.append(heading.rstrip(":").strip())
+    state.sub_case = " / ".join(state.pending_sub)
+    state.alternative = state.new_alternative() if ALTERNATIVE_RE.search(heading) else None
+
+
 def _read_row(state: _State, row: _Row, notes_only: bool, is_last: bool) -> None:
     body, files = split_templates(row.text)
     name, note = tidy_name(body)
@@ -158,9 +168,9 @@ def _read_row(state: _State, row: _Row, notes_only: bool, is_last: bool) -> None
         if is_last:
             state.notes.append(raw)
             return
-        state.pending_sub.append(name.rstrip(":").strip())
-        state.sub_case = " / ".join(state.pending_sub)
-        state.alternative = state.new_alternative() if ALTERNATIVE_RE.search(name) else None
+        _open_sub_case(state, name)
+    elif zero and looks_like_subheading(name) and not is_last:
+        _open_sub_case(state, name)
     elif zero and not looks_like_document(name):
         state.notes.append(raw)
     else:

@@ -26,7 +26,8 @@ def split_list(text: str) -> list[str]:
     if is_empty(text):
         return []
     items: list[str] = []
-    depth, current = 0, []
+    depth = 0
+    current: list[str] = []
     for ch in clean_text(text):
         depth += {"(": 1, ")": -1}.get(ch, 0)
         if ch in ",;" and depth <= 0:

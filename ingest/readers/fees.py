@@ -14,7 +14,9 @@ from knowledge.model import Fee, FeeUnit
 
 _SPACE_RE = re.compile(r"\s+")
 _CURRENCY = r"việt\s*nam\s*đồng|vnđ|vnd|đồng|usd|đ(?!\w)"
-_MULTIPLIERS = {"nghìn": 1_000, "ngàn": 1_000, "ngan": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+_MULTIPLIERS = {
+    "nghìn": 1_000, "ngàn": 1_000, "ngan": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000,
+}
 AMOUNT_RE = re.compile(
     r"(?<![\d/.,])(?P<num>\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+|\d+(?:[.,]\d{1,2})?)(?![\d%])"
     rf"(?:\s*(?P<mult>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:\s*(?P<cur>{_CURRENCY}))?"
@@ -76,7 +78,7 @@ def _amount_vnd(m: re.Match[str]) -> int | None:
     else:
         value = float(num.replace(",", "."))
     mult = (m.group("mult") or "").lower()
-    return int(round(value * _MULTIPLIERS.get(mult, 1)))
+    return round(value * _MULTIPLIERS.get(mult, 1))
 
 
 def money_matches(text: str) -> list[re.Match[str]]:

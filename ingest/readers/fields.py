@@ -22,8 +22,8 @@ __all__ = [
     "parse_channel_kind",
     "parse_duration",
     "parse_fees",
-    "parse_quantity",
     "parse_number",
+    "parse_quantity",
     "strip_plain",
 ]
 
@@ -169,7 +169,7 @@ def parse_quantity(text: str) -> tuple[int | None, int | None]:
 
 _CODE = r"[A-ZĐ0-9][A-Za-zĐđ0-9]*(?:[-/.][A-ZĐa-z0-9][A-Za-zĐđ0-9]*)*"
 _FORM_AFTER_WORD_RE = re.compile(rf"(?:mẫu|mau|biểu mẫu)(?:\s+(?:số|so))?\s*[:.]?\s*(?P<code>{_CODE})", re.IGNORECASE)
-_BARE_FORM_RE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z]{1,4}\d{1,3}[a-z]?(?:-[A-Z0-9]{1,6})*)(?![\w/])")
+_BARE_FORM_RE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z]{2,4}\d{1,3}[a-z]?(?:-[A-Z0-9]{1,6})*)(?![\w/])")
 
 
 def _tidy_code(code: str) -> str:
@@ -189,9 +189,9 @@ def find_form_code(text: str) -> str | None:
         if re.fullmatch(r"\d+[a-z]?", code):
             return f"Mẫu số {code}"
         return code
-    m = _BARE_FORM_RE.search(t)
-    if m and not re.match(r"(?:QH|KQ|ISO|TCVN|QCVN)", m.group("code")):
-        return _tidy_code(m.group("code"))
+    bare = _BARE_FORM_RE.search(t)
+    if bare and not re.match(r"(?:QH|KQ|ISO|TCVN|QCVN)", bare.group("code")):
+        return _tidy_code(bare.group("code"))
     return None
 
 
