@@ -268,3 +268,7 @@ def pack_validate(directory: Path | None) -> None:
         raise click.ClickException(f"{len(problems)} problem(s)")
     click.echo("pack ok")
 
+
+
+if __name__ == "__main__":
+    main()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from assistant.intent import intent_words
 from assistant.query import QueryAnalysis, QueryAnalyzer
 from assistant.ranking import prefer_levels
+from assistant.rerank import Reranker
 from assistant.retrieval import HybridRetriever, ProcedureHit
 from knowledge.store import KnowledgeIndex
 from knowledge.text import index_terms
@@ -49,9 +50,10 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
 
 
 class ProcedureFinder:
-    def __init__(self, retriever: HybridRetriever, analyzer: QueryAnalyzer) -> None:
+    def __init__(self, retriever: HybridRetriever, analyzer: QueryAnalyzer, reranker: Reranker | None = None) -> None:
         self.retriever = retriever
         self.analyzer = analyzer
+        self.reranker = reranker
 
     @property
     def index(self) -> KnowledgeIndex:
@@ -71,5 +73,7 @@ class ProcedureFinder:
             for hit in hits:
                 hit.score *= COVERAGE_FLOOR + found.coverage(hit, self.index)
             hits.sort(key=lambda h: -h.score)
+        if self.reranker is not None:
+            hits = self.reranker.rerank(analysis.text, hits)
         found.hits = prefer_levels(hits, text)[:k]
         return found

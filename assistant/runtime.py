@@ -11,6 +11,7 @@ from pathlib import Path
 
 from assistant.finder import ProcedureFinder
 from assistant.query import QueryAnalyzer
+from assistant.rerank import build_reranker
 from assistant.retrieval import HybridRetriever
 from knowledge.embeddings import Embedder, build_embedder
 from knowledge.settings import Settings
@@ -46,7 +47,8 @@ class KnowledgeRuntime:
                 use_dense = index.manifest.embedding_model == self.embedder.name
                 retriever = HybridRetriever(index, self.embedder if use_dense else None)
                 analyzer = QueryAnalyzer.for_procedures(index.records.values())
-                self._loaded = _Loaded(index, ProcedureFinder(retriever, analyzer))
+                finder = ProcedureFinder(retriever, analyzer, build_reranker(self.settings))
+                self._loaded = _Loaded(index, finder)
                 self._loaded_from = index.path
             return self._loaded
 

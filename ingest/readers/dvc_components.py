@@ -162,20 +162,16 @@ def _read_row(state: _State, row: _Row, notes_only: bool, is_last: bool) -> None
         return
     raw = clean_text(row.text)
     zero = row.cell is None or (row.cell.originals == 0 and row.cell.copies == 0)
+    heading_like = raw.endswith(":")
     if notes_only or is_note_text(raw, row=True):
         state.notes.append(raw)
-    elif name.endswith(":") or (zero and raw.endswith(":")):
-        if is_last:
-            state.notes.append(raw)
-            return
-        _open_sub_case(state, name)
-    elif zero and looks_like_subheading(name) and not is_last:
-        _open_sub_case(state, name)
-    elif zero and not looks_like_document(name):
+    elif not is_last and (heading_like or (zero and looks_like_subheading(name))):
+        _open_sub_case(state, name)  # 'Trường hợp ..., hồ sơ gồm:' qualifies the rows below
+    elif zero and (heading_like or not looks_like_document(name)):
         state.notes.append(raw)
     else:
         state.pending_sub = []
-        _add_component(state, name.rstrip(":"), note, files, row)
+        _add_component(state, name, note, files, row)
 
 
 def parse_components(section: str) -> tuple[list[Component], list[str]]:

@@ -99,9 +99,9 @@ class GuideBuilder:
             code=_first(_NATIONAL_CODE_RE, code_text),
             name=name,
             decision_number=decision,
-            levels=[p.strip() for p in re.split(r",|;| và ", level_text) if p.strip()],
+            levels=[p.strip() for p in re.split(r"[,;/]| và ", level_text) if p.strip()],
             procedure_type=self.text("type") or clean_text(type_tail.strip(" :")) or None,
-            field=(self.texts("field") or [None])[0],
+            field=next(iter(self.texts("field")), None),
             agencies=Agencies(
                 implementing=self.text("agency"), competent=self.text("competent"),
                 authorized=self.text("authorized"), coordinating=self.text("coordinating"),
@@ -116,7 +116,7 @@ class GuideBuilder:
             results=[Result(name=t, code=find_form_code(t)) for t in self.texts("results")],
             requirements=self.texts("requirements"),
             legal_basis=build_legal_basis(self.items("legal", law_rows=True)),
-            validity=self.text("validity") or None,
+            validity=next((t.rstrip(".") for t in self.texts("validity")), None),
             aliases=[a for a in self.texts("name")[:1] if a.lower() != name.lower()],
             provenance=Provenance(
                 source_kind=kind, source_file=path.name, record=f"THỦ TỤC {raw.number}",
@@ -158,7 +158,7 @@ class GuideBuilder:
         return [
             Channel(kind=parse_channel_kind(label) if label else "other", label=label,
                     time=own_times.get(label, duration), fees=list(fees))
-            for label in sorted(labels, key=_CHANNEL_ORDER.get)
+            for label in sorted(labels, key=lambda label: _CHANNEL_ORDER.get(label, 3))
         ]
 
     def submission_text(self, key: str) -> str:
@@ -191,7 +191,7 @@ class GuideBuilder:
     def fees(self) -> list[Fee]:
         fees: list[Fee] = []
         for key, name in (("fee", "Lệ phí"), ("charge", "Phí")):
-            text = " ".join(clean_text(t) for t in flatten(self.items(key)))
+            text = "\n".join(clean_text(t) for t in flatten(self.items(key)))
             if not text or _UNKNOWN_RE.match(text) or _NOT_A_FEE_RE.match(text):
                 continue
             fees += [f if f.name else f.model_copy(update={"name": name}) for f in parse_fees(text)]

@@ -30,7 +30,7 @@ _COPY_WORDS = set(
 )
 _QTY_WORDS = r"bản chính|bản sao|bản gốc|bản chụp|bản photo"
 _QTY_PAREN_RE = re.compile(rf"\s*\(([^()]{{0,60}}\b(?:{_QTY_WORDS})\b[^()]{{0,40}})\)\s*[.;,]?\s*$", re.IGNORECASE)
-_QTY_TAIL_RE = re.compile(rf"(?::|\s[–-])\s*((?:\d+\s*)?(?:{_QTY_WORDS})[^:]{{0,60}})$", re.IGNORECASE)
+_QTY_TAIL_RE = re.compile(rf"(?::\s*|\s[–-]\s*|,\s*(?=\d))((?:\d+\s*)?(?:{_QTY_WORDS})[^:]{{0,60}})$", re.IGNORECASE)
 _CASE_RE = re.compile(r"^(?:trường hợp|trong trường hợp|đối với|nếu|riêng|tùy|tuỳ|hồ sơ đối với)", re.IGNORECASE)
 _CONDITION_RE = re.compile(
     r"^(?:trường hợp|trong trường hợp|nếu|đối với|kèm theo|điều kiện|tệp đính kèm|file đính kèm)\b", re.IGNORECASE
