@@ -255,6 +255,15 @@ def pack_schema() -> None:
     click.echo(json.dumps(PackProcedure.model_json_schema(), ensure_ascii=False, indent=2))
 
 
+@pack.command("stats")
+@click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def pack_stats(directory: Path | None) -> None:
+    """Coverage of a pack by field (Markdown table): procedures, components, aliases, languages."""
+    from knowledge.pack_checks import coverage_table
+
+    click.echo(coverage_table(directory))
+
+
 @pack.command("validate")
 @click.argument("directory", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
 def pack_validate(directory: Path | None) -> None:

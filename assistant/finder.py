@@ -11,6 +11,7 @@ from assistant.query import QueryAnalysis, QueryAnalyzer
 from assistant.ranking import prefer_levels
 from assistant.rerank import Reranker
 from assistant.retrieval import HybridRetriever, ProcedureHit
+from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
 from knowledge.text import index_terms
 
@@ -24,6 +25,7 @@ FILLER = frozenset(
 )
 ALIAS_BOOST = 3.0
 COVERAGE_FLOOR = 0.25
+NAME_FLOOR = 3.0
 
 
 @dataclass
@@ -38,6 +40,23 @@ class Found:
             return 0.0
         key = hit.procedure.group_key
         return sum(index.has_term(key, t) for t in self.content_terms) / len(self.content_terms)
+
+
+def _name_terms(name: str) -> set[str]:
+    return {t for t in index_terms(name, exact=False) if "_" not in t and t not in FILLER and len(t) > 1}
+
+
+def name_coverage(procedure: Procedure, terms: set[str], language: str) -> float:
+    """Share of the procedure's name (Vietnamese, or in the asker's language) that the question's terms cover."""
+    names = [procedure.name]
+    if language in procedure.translations:
+        names.append(procedure.translations[language].name)
+    best = 0.0
+    for name in names:
+        name_terms = _name_terms(name)
+        if name_terms:
+            best = max(best, len(name_terms & terms) / len(name_terms))
+    return best
 
 
 def content_terms(analysis: QueryAnalysis) -> set[str]:
@@ -68,10 +87,12 @@ class ProcedureFinder:
         )
         found = Found(analysis, hits, content_terms(analysis))
         if found.content_terms:
-            # Rerank by how much of the question the procedure covers: RRF alone rewards a procedure that is
-            # strong on one word over one that matches every word of the question.
+            # Rerank by how much of the question the procedure covers (RRF alone rewards a procedure that is
+            # strong on one word over one that matches every word), and by how much of the procedure's name the
+            # question covers (prefer "đăng ký kết hôn" over "đăng ký lại kết hôn" unless the question says "lại").
             for hit in hits:
-                hit.score *= COVERAGE_FLOOR + found.coverage(hit, self.index)
+                name_share = name_coverage(hit.procedure, found.content_terms, analysis.language)
+                hit.score *= (COVERAGE_FLOOR + found.coverage(hit, self.index)) * (NAME_FLOOR + name_share)
             hits.sort(key=lambda h: -h.score)
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)

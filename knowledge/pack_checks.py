@@ -118,3 +118,22 @@ def check_pack(directory: Path | None = None) -> list[str]:
         problems.extend(f"procedure {code} is not listed in pack.yaml" for code in sorted(present - expected))
     problems.extend(check_aliases(entries))
     return problems
+
+
+def coverage_table(directory: Path | None = None) -> str:
+    """A Markdown table of the pack's coverage by field."""
+    rows: dict[str, list[PackProcedure]] = defaultdict(list)
+    for file in pack_files(directory or bundled_pack_dir()):
+        entry = load_pack_entry(file)
+        rows[entry.field].append(entry)
+    lines = ["| field | procedures | components | aliases (vi/en/ar) | languages |", "|---|---:|---:|---|---|"]
+    for name, group in sorted(rows.items(), key=lambda item: (-len(item[1]), item[0])):
+        vi = sum(len(e.aliases) + len(e.shared_aliases) for e in group)
+        en = sum(len(e.translations["en"].aliases) for e in group)
+        ar = sum(len(e.translations["ar"].aliases) for e in group)
+        comps = sum(len(e.components) for e in group)
+        langs = "vi, " + ", ".join(sorted({lang for e in group for lang in e.translations}))
+        lines.append(f"| {name} | {len(group)} | {comps} | {vi}/{en}/{ar} | {langs} |")
+    total = sum(len(g) for g in rows.values())
+    lines.append(f"| **total** | **{total}** | {sum(len(e.components) for g in rows.values() for e in g)} | | |")
+    return "\n".join(lines)

@@ -1,6 +1,6 @@
 """Shared helpers for building the motcua evaluation set (run from the repository root).
 
-The real question files live in ``../shared`` (override with ``MOTCUA_SHARED``); they are read in place and never copied:
+The real question files live in ``../shared`` (override with ``MOTCUA_SHARED``) and are read in place, never copied:
 the shared-refs file stores only references (file, line, index) and labels.
 """
 
