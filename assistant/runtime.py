@@ -13,7 +13,7 @@ from assistant.finder import ProcedureFinder
 from assistant.query import QueryAnalyzer
 from assistant.rerank import build_reranker
 from assistant.retrieval import HybridRetriever
-from knowledge.embeddings import Embedder, build_embedder
+from knowledge.embeddings import CachedQueryEmbedder, Embedder, build_embedder
 from knowledge.settings import Settings
 from knowledge.store import IndexStore, KnowledgeIndex
 
@@ -36,7 +36,7 @@ class KnowledgeRuntime:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = build_embedder(self.settings)
+            self._embedder = CachedQueryEmbedder(build_embedder(self.settings))
         return self._embedder
 
     def _current(self) -> _Loaded:

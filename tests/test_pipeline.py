@@ -58,11 +58,11 @@ def test_changed_record_reembeds_only_its_new_chunks(settings: Settings, tmp_pat
     _ingestor(settings, embedder).run([pack])
     before = embedder.embedded
     changed = copy.deepcopy(RESIDENCE)
-    changed["steps"] = ["Nộp tờ khai CT01 và giấy tờ chứng minh chỗ ở hợp pháp tại Công an cấp xã."]
+    changed["summary"] = "Đăng ký nơi thường trú mới của bạn với Công an cấp xã."
     write_pack(tmp_path, [copy.deepcopy(BIRTH), changed])
     summary = _ingestor(settings, embedder).run([pack])
     assert (summary.added, summary.updated, summary.unchanged) == (0, 1, 1)
-    assert embedder.embedded - before == summary.embedded == 1  # only the changed steps chunk
+    assert embedder.embedded - before == summary.embedded == 1  # only the changed Vietnamese overview chunk
 
 
 def test_record_gone_from_source_disappears(settings: Settings, tmp_path: Path) -> None:

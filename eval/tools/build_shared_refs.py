@@ -258,7 +258,7 @@ CITIZEN_CODES: dict[int, list[str]] = {
     142: ["1.008915"],
     143: ["1.000894"],
     144: ["2.001680"],
-    145: ["1.004884"],
+    145: ["1.004884", "1.004772"],  # born 1946: re-registration, or first registration of a person with own papers
     146: ["3.000333", "3.000330"],
     147: ["1.013849"],
     148: ["1.000894"],

@@ -88,12 +88,14 @@ def is_bqp_record(record: Any) -> bool:
 
 
 def _open(path: Path) -> IO[str]:
+    """The file as text, decompressed when it ends with .gz."""
     if path.name.lower().endswith(".gz"):
         return gzip.open(path, "rt", encoding="utf-8")
     return path.open(encoding="utf-8")
 
 
 def _read_line(line: str, number: int, path: Path) -> Procedure | ReadError:
+    """One line as a ``Procedure``, or a ``ReadError`` naming the line or the code."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -160,12 +162,14 @@ def to_procedure(record: dict[str, Any], source_file: str, number: int = 0) -> P
 
 
 def _applicants(value: Any) -> list[str]:
+    """Applicant groups split at commas (not those inside brackets) or lines."""
     text = _text(value)
     parts = re.split(r",\s*(?![^()]*\))", text) if "\n" not in text else _lines(text)
     return [p.strip(" .;") for p in parts if p.strip(" .;")]
 
 
 def _steps(value: Any) -> list[Step]:
+    """Steps split at 'Bước n:' (or at line breaks when there are none)."""
     text = str(value or "").strip()
     if is_empty(text):
         return []
@@ -175,6 +179,7 @@ def _steps(value: Any) -> list[Step]:
 
 
 def _channel(row: dict[str, Any]) -> Channel:
+    """A channel from a ``hinh_thuc_nop`` row: kind, time, fees and description."""
     label = _text(row.get("hinh_thuc"))
     time_text = clean_text(str(row.get("thoi_han_giai_quyet") or ""))
     fee_text = str(row.get("phi_le_phi") or "").strip()
@@ -188,6 +193,7 @@ def _channel(row: dict[str, Any]) -> Channel:
 
 
 def _components(rows: list[dict[str, Any]]) -> list[Component]:
+    """Components from ``thanh_phan_ho_so`` rows: counts from ``ghi_chu``, attached form files as notes."""
     components: list[Component] = []
     for row in rows:
         raw_name = str(row.get("ten_giay_to") or "")
@@ -216,6 +222,7 @@ def _components(rows: list[dict[str, Any]]) -> list[Component]:
 
 
 def _legal(row: dict[str, Any]) -> LegalBasis:
+    """A legal basis row; the number is taken from the title when the number column is incomplete."""
     number_text, title = _text(row.get("so_ky_hieu")), _text(row.get("trich_yeu"))
     if "/" in number_text:
         number: str | None = re.sub(r"^\D+", "", number_text)

@@ -66,6 +66,7 @@ def docx_lines(path: Path) -> list[Line]:
 
 
 def _paragraph_lines(paragraph: Any, index: int) -> list[Line]:
+    """The lines of a paragraph (soft line breaks split it); the first carries its list level."""
     level = _list_level(paragraph)
     parts = [part.strip() for part in nfc(paragraph.text).split("\n")]
     return [Line(part, index, list_level=level if n == 0 else None) for n, part in enumerate(parts) if part]
@@ -94,6 +95,7 @@ def _cells(row: Any) -> list[Any]:
 
 
 def _table_lines(table: Any, index: int) -> list[Line]:
+    """Label rows become label + value lines, a heading row is dropped, other rows become one line each."""
     lines: list[Line] = []
     header: list[str] | None = None
     for row in table.rows:

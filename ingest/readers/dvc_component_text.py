@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from ingest.readers.fields import VI_LOWER, clean_text
 
 TABLE_HEAD = "Tên giấy tờMẫu đơn, tờ khaiSố lượng"
-HEADER_WORDS = ("Tên giấy tờ", "Mẫu đơn, tờ khai", "Số lượng")
 
 #: The quantity cell: '1 bản chính' or '0 bản chính,1 bản sao'. Only the last digit belongs to the cell: a name
 #: ending in a number runs into it ('...năm 20201 bản chính').
@@ -176,7 +175,3 @@ def looks_like_document(name: str) -> bool:
 def is_generic_heading(text: str) -> bool:
     """Headings that name no case: '--', 'Thành phần hồ sơ:', '* Giấy tờ phải nộp:'."""
     return bool(_GENERIC_HEADING_RE.match(clean_text(text)))
-
-
-def has_table_words(name: str) -> bool:
-    return any(word in name for word in HEADER_WORDS)

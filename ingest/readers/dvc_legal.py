@@ -73,12 +73,14 @@ def _read_suffix(text: str, pos: int) -> int:
 def _numbers(text: str) -> list[tuple[int, int]]:
     """(start, end) of each instrument number in ``text``."""
     spans: list[tuple[int, int]] = []
+    after_dates = list(_AFTER_DATE_RE.finditer(text)) if "/" in text else []
     pos = 0
     while True:
         # Right after a number the next one may follow without a separator ('QH1354/2014/QH13').
         m = _NUMBER_AT_RE.match(text, pos) if spans else None
         if m is None:
-            found = [x for x in (_NUMBER_HEAD_RE.search(text, pos), _AFTER_DATE_RE.search(text, pos)) if x]
+            dated = next((x for x in after_dates if x.start() >= pos), None)
+            found = [x for x in (_NUMBER_HEAD_RE.search(text, pos), dated) if x]
             m = min(found, key=lambda x: x.start(1)) if found else None
         if m is None:
             break

@@ -26,13 +26,14 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: Sections read from ``raw_text`` when it has their heading.
 BODY_SECTIONS: tuple[str, ...] = tuple(key for key, _ in _HEADINGS if key != "_end")
 _BOILERPLATE_RE = re.compile(r"Từ khóa(?!\s*:).*$", re.DOTALL)
-_CHANNEL_TABLE_HEAD = "Hình thức nộp"
+_ANY_COMPONENT_HEADING = re.compile(r"Thành phần hồ sơ")
+_TAIL_FURNITURE_RE = re.compile(r"Chọn cơ quan thực hiện.*$|Nộp hồ sơ$", re.DOTALL)
 
 
 def strip_boilerplate(text: str) -> str:
     """Drop the page furniture that follows the last section ('Từ khóa...', 'Chọn cơ quan thực hiện...')."""
     text = _BOILERPLATE_RE.sub("", text)
-    return re.sub(r"Chọn cơ quan thực hiện.*$|Nộp hồ sơ$", "", text, flags=re.DOTALL)
+    return _TAIL_FURNITURE_RE.sub("", text)
 
 
 def _find_headings(raw: str) -> list[tuple[str, int, int]]:
@@ -42,7 +43,7 @@ def _find_headings(raw: str) -> list[tuple[str, int, int]]:
     for key, pattern in _HEADINGS:
         m = pattern.search(raw, cursor)
         if m is None and key == "thanh_phan_ho_so":
-            m = re.compile(r"Thành phần hồ sơ").search(raw, cursor)
+            m = _ANY_COMPONENT_HEADING.search(raw, cursor)
         if m is None:
             continue
         found.append((key, m.start(), m.end()))
@@ -66,8 +67,4 @@ def split_sections(record: Mapping[str, object]) -> dict[str, str]:
         if key not in sections:
             value = str(record.get(key) or "").strip()
             sections[key] = strip_boilerplate(value).strip() if key == "ket_qua_xu_ly" else value
-    channels = sections.get("cach_thuc_thuc_hien", "")
-    if channels and not channels.startswith(_CHANNEL_TABLE_HEAD) and _CHANNEL_TABLE_HEAD in str(record.get(
-            "cach_thuc_thuc_hien", "")):
-        sections["cach_thuc_thuc_hien"] = str(record["cach_thuc_thuc_hien"]).strip()
     return sections

@@ -64,7 +64,8 @@ def build_procedures(lines: Iterable[Line], path: Path, kind: SourceKind,
         seen.add(uid)
         try:
             yield GuideBuilder(raw, width).build(uid, path, kind)
-        except (ValidationError, ValueError) as exc:
+        except (ValidationError, ValueError, LookupError, TypeError, AttributeError) as exc:
+            # one odd block must not stop the file: report it by its heading and go on
             yield ReadError(source=str(path), reason=f"{type(exc).__name__}: {exc}", record=f"THỦ TỤC {raw.number}")
 
 
@@ -72,10 +73,12 @@ class GuideBuilder:
     """Maps the labelled sections of one raw procedure onto the model."""
 
     def __init__(self, raw: RawProcedure, width: int | None) -> None:
+        """``width``: the wrap width of PDF text, None for DOCX paragraphs."""
         self.raw = raw
         self.width = width
 
     def items(self, *keys: str, law_rows: bool = False) -> list[Item]:
+        """The list items of the sections with ``keys``."""
         lines = [line for section in self.raw.get(*keys) for line in section.lines]
         return parse_items(lines, self.width, law_rows)
 
@@ -85,9 +88,11 @@ class GuideBuilder:
         return [t for t in texts if t and not is_empty(t)]
 
     def text(self, *keys: str, sep: str = "; ") -> str:
+        """The section texts joined by ``sep``."""
         return sep.join(self.texts(*keys))
 
     def build(self, uid: str, path: Path, kind: SourceKind) -> Procedure:
+        """The ``Procedure`` record of this block."""
         raw = self.raw
         code_text = items_text(self.items("code"))
         decision = _first(_DECISION_RE, items_text(self.items("decision", "code")))
@@ -126,6 +131,7 @@ class GuideBuilder:
         )
 
     def applicants(self) -> list[str]:
+        """Applicant groups; a single comma-separated line is split (commas inside brackets kept)."""
         texts = self.texts("applicants")
         if len(texts) == 1 and "\n" not in texts[0]:
             parts = re.split(r",\s*(?![^()]*\))(?=[A-ZĐÀ-Ỹ])", texts[0])
@@ -133,6 +139,7 @@ class GuideBuilder:
         return texts
 
     def components(self) -> tuple[list[Component], list[str]]:
+        """Documents to submit and to show, and the notes about the dossier (count of sets, attachments)."""
         # Without a 'Thành phần hồ sơ' section some guides list the documents under 'Mẫu đơn, tờ khai'.
         source = "components" if self.raw.get("components") else "forms"
         components, notes = build_components(self.items(source), "submit")
@@ -180,6 +187,7 @@ class GuideBuilder:
         return times
 
     def duration(self) -> Duration | None:
+        """The processing time of the procedure (from the fee description when the time field says nothing)."""
         for keys in (("time",), ("fee_desc",)):
             text = self.text(*keys, sep="\n")
             if text and not _UNKNOWN_RE.match(text):
@@ -189,6 +197,7 @@ class GuideBuilder:
         return None
 
     def fees(self) -> list[Fee]:
+        """Fees from the 'Lệ phí' and 'Phí' fields, named after the field when the text does not name them."""
         fees: list[Fee] = []
         for key, name in (("fee", "Lệ phí"), ("charge", "Phí")):
             text = "\n".join(clean_text(t) for t in flatten(self.items(key)))
@@ -198,6 +207,7 @@ class GuideBuilder:
         return fees
 
     def source_sections(self) -> dict[str, str]:
+        """Each section's text with wrapped lines joined, keyed by canonical section key."""
         out: dict[str, str] = {}
         for section in self.raw.sections:
             text = items_text(parse_items(section.lines, self.width, section.key == "legal"))
@@ -207,6 +217,7 @@ class GuideBuilder:
 
 
 def _channel_labels(channel_text: str, online_text: str) -> list[str]:
+    """Channel labels named in a text; an online level that is not 'no'/level 1-2 adds 'Trực tuyến'."""
     labels = [label for label, cue in _CHANNEL_CUES if cue.search(channel_text)]
     if online_text and not _NO_ONLINE_RE.search(online_text) and "Trực tuyến" not in labels:
         labels.append("Trực tuyến")
@@ -214,5 +225,6 @@ def _channel_labels(channel_text: str, online_text: str) -> list[str]:
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    """The first match of ``pattern`` (its last group, if any) or None."""
     m = pattern.search(text)
     return m.group(m.lastindex or 0) if m else None

@@ -68,6 +68,8 @@ def flatten(items: list[Item]) -> list[str]:
     top = min(it.level for it in items)
     out: list[str] = []
     for it in items:
+        if not it.text.strip():
+            continue
         if it.level == top or not out:
             out.append(it.text)
         else:
@@ -96,6 +98,7 @@ def build_legal_basis(items: list[Item]) -> list[LegalBasis]:
 
 
 def _law_number_and_title(text: str) -> tuple[str | None, str]:
+    """Split an instrument line into its number and title."""
     m = re.match(r"Số ký hiệu\s*:?\s*(\S+?)[,;]?\s+Trích yếu\s*:?\s*(.*?)(?:,\s*Ngày ban hành\b.*)?$", text)
     if m:
         return m.group(1), m.group(2)
@@ -110,6 +113,8 @@ def _law_number_and_title(text: str) -> tuple[str | None, str]:
 
 @dataclass
 class _State:
+    """What the component walk knows: the components so far, notes, the open case heading, levels."""
+
     group: ComponentGroup
     start: int
     components: list[Component] = field(default_factory=list)
@@ -157,8 +162,11 @@ def _take_paragraph(state: _State, text: str) -> None:
 
 
 def _take(state: _State, item: Item, children: list[Item]) -> None:
+    """Sort one list entry: heading, count, link, note, case heading, detail or a new document."""
     text = _HEAD_PREFIX_RE.sub("", item.text)
-    if not text or _TABLE_HEAD_RE.match(text) or _INTRO_RE.match(text) or (is_empty(text) and not state.components):
+    if _TABLE_HEAD_RE.match(item.text) or _TABLE_HEAD_RE.match(f"loại giấy tờ {text}") or _INTRO_RE.match(text):
+        return
+    if not text or (is_empty(text) and not state.components):
         return
     if _NOTE_RE.match(text) or state.notes_mode:
         _take_paragraph(state, text)
@@ -221,6 +229,7 @@ def _row_text(cells: tuple[str, ...]) -> str:
 
 
 def _component(text: str, cid: str, group: ComponentGroup, case: str | None) -> Component:
+    """A ``Component`` from an entry's text, with a trailing copy count split off the name."""
     name, quantity_text = split_quantity(text)
     originals, copies = parse_quantity(quantity_text) if quantity_text else (None, None)
     name = clean_text(name).rstrip(" ;,.:")

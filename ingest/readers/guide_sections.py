@@ -14,51 +14,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-#: Canonical section key -> label spellings (compared lower-cased, without markers or trailing colon).
-LABELS: dict[str, tuple[str, ...]] = {
-    "code": ("mã thủ tục", "mã số", "mã tthc", "mã số thủ tục", "mã số tthc"),
-    "name": ("tên thủ tục",),
-    "decision": ("thông tin công bố", "số quyết định", "số qđ", "số quyết định công bố", "quyết định công bố"),
-    "effective": ("ngày hiệu lực",),
-    "level": ("cấp thực hiện",),
-    "type": ("loại thủ tục",),
-    "field": ("lĩnh vực",),
-    "online": ("cách thức nộp trực tuyến", "mức trực tuyến", "mức độ trực tuyến", "mức độ dịch vụ công"),
-    "time": ("thời hạn giải quyết", "thời gian giải quyết", "thời hạn xử lý", "thời gian xử lý"),
-    "fee": ("lệ phí", "phí, lệ phí", "lệ phí, phí", "phí và lệ phí", "phí/lệ phí", "phí, lệ phí (nếu có)"),
-    "charge": ("phí",),
-    "fee_desc": ("phí, lệ phí mô tả",),
-    "fee_basis": ("văn bản quy định lệ phí", "văn bản quy định phí, lệ phí"),
-    "agency": ("cơ quan thực hiện",),
-    "competent": ("cơ quan có thẩm quyền quyết định", "cơ quan có thẩm quyền"),
-    "authorized": ("cơ quan được ủy quyền", "cơ quan được uỷ quyền"),
-    "coordinating": ("cơ quan phối hợp", "cơ quan phối hợp & cq được ủy quyền"),
-    "applicants": ("đối tượng thực hiện",),
-    "channels": ("cách thức thực hiện", "cách thức nộp hồ sơ", "hình thức nộp", "hình thức nộp hồ sơ"),
-    "requirements": ("điều kiện thực hiện", "yêu cầu, điều kiện thực hiện", "yêu cầu điều kiện thực hiện",
-                     "yêu cầu, điều kiện"),
-    "quantity": ("số bộ hồ sơ", "số lượng hồ sơ"),
-    "results": ("kết quả thực hiện", "kết quả giải quyết", "kết quả thực hiện thủ tục"),
-    "address": ("địa chỉ tiếp nhận hồ sơ", "địa điểm tiếp nhận hồ sơ", "nơi tiếp nhận hồ sơ"),
-    "steps": ("trình tự thực hiện",),
-    "components": ("thành phần hồ sơ", "thành phần hồ sơ gồm", "thành phần hồ sơ bao gồm", "thành phần, số lượng hồ sơ",
-                   "giấy tờ phải nộp"),
-    "present": ("giấy tờ phải xuất trình",),
-    "forms": ("mẫu đơn, tờ khai", "tài liệu đính kèm", "tệp đính kèm"),
-    "legal": ("căn cứ pháp lý",),
-    "validity": ("tình trạng hiệu lực",),
-    "keywords": ("từ khóa", "từ khoá"),
-    "description": ("mô tả",),
-}
-_LABEL_KEY = {variant: key for key, variants in LABELS.items() for variant in variants}
-#: Labels that also occur as ordinary list entries; inside list sections they are not taken as labels.
-_WEAK = {"mẫu đơn, tờ khai", "hình thức nộp", "hình thức nộp hồ sơ", "số qđ", "số quyết định", "ngày hiệu lực", "mô tả"}
-_LIST_SECTIONS = {"components", "present", "steps", "legal", "requirements", "results"}
+from ingest.readers.guide_labels import match_label, strip_marker
 
-HEADING_RE = re.compile(r"^\W{0,4}(?:THỦ TỤC|Thủ tục)\s+(\d{1,4})\s*[:.–-]\s*(.*)$")
-MARKER_RE = re.compile(
-    r"^(?P<m>[•●▪■◦○►➢✓✔🔹]|[*+o\-–—](?=\s)|\d{1,2}[.)](?=\s)|\(\d{1,2}\)(?=\s)|[a-zđ]\)(?=\s)|Bước\s+\d+\s*[:.])\s*"
-)
+HEADING_RE = re.compile(r"^(?:#{1,6}\s*|\*\*)?(?:THỦ TỤC|Thủ tục)\s+(\d{1,4})\s*[:.–-]\s*(.*?)(?:\*\*)?$")
 LAW_NUMBER_RE = re.compile(r"\b\d{1,4}/(?:\d{4}/)?[A-ZĐ][A-ZĐa-z0-9]*(?:[-/][A-ZĐa-z0-9]+)*")
 _URL_TAIL_RE = re.compile(r"(?:https?://|www\.)\S*$")
 _URL_PIECE_RE = re.compile(r"^[A-Za-z0-9._~%&=?/#+:;@!$-]+$")
@@ -83,6 +41,8 @@ class Line:
 
 @dataclass
 class Section:
+    """A labelled part of a procedure: its canonical key, the label as printed and its lines."""
+
     key: str
     label: str
     lines: list[Line] = field(default_factory=list)
@@ -99,6 +59,7 @@ class RawProcedure:
     sections: list[Section] = field(default_factory=list)
 
     def get(self, *keys: str) -> list[Section]:
+        """The sections with one of ``keys``, in document order."""
         return [s for s in self.sections if s.key in keys]
 
 
@@ -114,40 +75,17 @@ class Item:
 
 
 def nfc(text: str) -> str:
+    """Unicode NFC form (PDF text may carry decomposed Vietnamese diacritics)."""
     return unicodedata.normalize("NFC", text)
 
 
-def strip_marker(text: str) -> tuple[str, str]:
-    """Split a leading bullet/number marker from ``text``: (marker, rest)."""
-    m = MARKER_RE.match(text)
-    if not m:
-        return "", text
-    return m.group("m"), text[m.end():]
-
-
-def match_label(text: str, current: str | None = None) -> tuple[str, str, str] | None:
-    """Recognise a section label at the start of ``text``: (key, label, value after it) or None."""
-    body = text.strip()
-    for _ in range(2):
-        body = strip_marker(body)[1].strip()
-    body = body.replace("**", "").lstrip("#🔹 ").strip()
-    head, sep, rest = body.partition(":")
-    norm = " ".join(head.lower().split())
-    key = _LABEL_KEY.get(norm)
-    if key is None and not sep:
-        m = re.match(r"(mã thủ tục|mã số)\s+(?=\d)", body, re.IGNORECASE)
-        if m:
-            key, head, rest = "code", m.group(1), body[m.end():]
-    if key is None or (norm in _WEAK and current in _LIST_SECTIONS):
-        return None
-    return key, head.strip(), rest.strip()
-
-
 def is_heading(text: str) -> re.Match[str] | None:
+    """The ``THỦ TỤC n: name`` match of a heading line, else None."""
     return HEADING_RE.match(text.strip())
 
 
 def _ends_heading(line: Line) -> bool:
+    """True when ``line`` cannot continue a wrapped heading (blank, a label, a list item, ends with a colon)."""
     text = line.text.strip()
     return not text or match_label(text) is not None or bool(strip_marker(text)[0]) or text.endswith(":")
 
@@ -180,6 +118,7 @@ def split_procedures(lines: Iterable[Line], wrapped: bool = True) -> Iterator[Ra
 
 
 def _add_line(proc: RawProcedure, line: Line) -> None:
+    """Start a new section at a label line, else add the line to the current section."""
     text = line.text.strip()
     if not text:
         return
@@ -214,6 +153,7 @@ def join_pieces(left: str, line: Line) -> str:
 
 
 def _continues_url(left: str, right: str) -> bool:
+    """True when ``left`` ends with a URL and ``right`` starts with the rest of it."""
     if not _URL_TAIL_RE.search(left):
         return False
     first = right.split()[0]
@@ -223,6 +163,7 @@ def _continues_url(left: str, right: str) -> bool:
 
 
 def _starts_paragraph(text: str) -> bool:
+    """True when ``text`` could start a new paragraph (capital letter, digit, opening bracket or quote)."""
     first = text[:1]
     return first.isupper() or first.isdigit() or first in "(\"“'["
 
@@ -266,10 +207,13 @@ def _line_kind(line: Line) -> str:
 
 
 def _marker_kind(marker: str) -> str:
+    """The kind of a typed list marker; each kind found in a section gets its own nesting level."""
     if marker.startswith("Bước"):
         return "step"
     if marker[0].isdigit():
         return "num"
+    if marker[0] in "IVX" and marker.endswith("."):
+        return "roman"
     if marker.startswith("("):
         return "paren"
     if marker.endswith(")"):

@@ -70,6 +70,7 @@ class PdfGuideReader:
 
 
 def _open(path: str) -> Any:
+    """Open a PDF with pypdf (an empty password is tried); raise when it is encrypted or has no pages."""
     from pypdf import PdfReader
 
     reader = PdfReader(path)
@@ -166,6 +167,7 @@ def _edges(page: list[tuple[str, bool]]) -> list[int]:
 
 
 def _repeated_edges(pages: list[list[tuple[str, bool]]]) -> set[str]:
+    """First/last lines (digits masked) found on at least half of the pages: running headers and footers."""
     if len(pages) < _MIN_PAGES_FOR_REPEATS:
         return set()
     counts: Counter[str] = Counter()
