@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from assistant.compose import compose_answer
-from assistant.finder import Found, ProcedureFinder
+from assistant.finder import Found, ProcedureFinder, name_coverage
 from assistant.intent import detect_intent
 from assistant.labels import label
 from assistant.llm import LlmAnswerer
@@ -57,10 +57,12 @@ class ChatService:
         current = self.index.procedure(session_procedure) if session_procedure else None
         if current is not None and self._is_follow_up(found, alias_hit, current):
             return Decision("answered", current)
-        if not hits:
-            return Decision("no_match")
-        top = alias_hit or hits[0]
-        if alias_hit is None and found.coverage(top, self.index) < MIN_COVERAGE:
+        top = alias_hit or (hits[0] if hits else None)
+        if not found.analysis.anchored and (
+            top is None or name_coverage(top.procedure, found.content_terms, found.analysis.language) < MIN_COVERAGE
+        ):
+            return Decision("out_of_scope")  # no administrative vocabulary at all: weather, chit-chat, shopping...
+        if top is None or (alias_hit is None and found.coverage(top, self.index) < MIN_COVERAGE):
             return Decision("no_match")
         close = self._close_alternative(found, top)
         if close is not None:

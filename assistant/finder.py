@@ -47,15 +47,17 @@ def _name_terms(name: str) -> set[str]:
 
 
 def name_coverage(procedure: Procedure, terms: set[str], language: str) -> float:
-    """Share of the procedure's name (Vietnamese, or in the asker's language) that the question's terms cover."""
+    """How well the procedure's name (Vietnamese, or in the asker's language) and the question match: the mean of
+    the share of the name the question covers and the share of the question the name covers."""
     names = [procedure.name]
     if language in procedure.translations:
         names.append(procedure.translations[language].name)
     best = 0.0
     for name in names:
         name_terms = _name_terms(name)
-        if name_terms:
-            best = max(best, len(name_terms & terms) / len(name_terms))
+        if name_terms and terms:
+            shared = len(name_terms & terms)
+            best = max(best, (shared / len(name_terms) + shared / len(terms)) / 2)
     return best
 
 

@@ -15,7 +15,8 @@ INTENTS = ("documents", "fee", "time", "steps", "where", "legal", "eligibility",
 # Patterns match the plain (no diacritics) folded text; Arabic patterns match normalized Arabic.
 _PATTERNS: dict[str, tuple[str, ...]] = {
     "documents": (
-        r"giay to", r"ho so (gom|gi|j|nhung|can|ra sao)", r"(can|chuan bi|mang) (nhung )?ho so", r"can (chuan bi )?(nhung )?(gi|j)\b", r"mang (theo )?gi", r"thanh phan",
+        r"giay to", r"ho so (gom|gi|j|nhung|can|ra sao)", r"(can|chuan bi|mang) (nhung )?ho so",
+        r"can (chuan bi )?(nhung )?(gi|j)\b", r"mang (theo )?gi", r"thanh phan",
         r"chuan bi gi", r"\bdocuments?\b", r"\bpapers?\b", r"what do i need", r"what (do i|should i) bring",
         r"\brequired\b.*\b(documents?|papers?)", r"\bbring\b", r"وثائق", r"مستندات", r"اوراق", r"ماذا احتاج",
         r"الاوراق المطلوبه", r"ما المطلوب",

@@ -25,6 +25,19 @@ CHAT_SHORTHAND: dict[str, str] = {
 }
 
 
+#: Glossary kinds that are not evidence of an administrative question on their own (a city, a relative).
+_NON_DOMAIN_KINDS = frozenset({"place", "person"})
+
+
+def is_domain_entry(entry: GlossaryEntry) -> bool:
+    """Administrative vocabulary, as opposed to chat shorthand, places, people and one-syllable filler."""
+    if entry.kind in _NON_DOMAIN_KINDS:
+        return False
+    if entry.vi in CHAT_SHORTHAND.values() or (entry.kind == "abbreviation" and not entry.zh):
+        return False  # chat shorthand entries ("ở đâu", "cho hỏi", "cảm ơn") carry no Chinese/Korean terms
+    return len(entry.vi.split()) >= 2 or entry.kind in {"document", "fee", "field", "agency"}
+
+
 @dataclass
 class QueryAnalysis:
     """What retrieval and answering need to know about a question."""
@@ -36,6 +49,12 @@ class QueryAnalysis:
     expansions: list[str] = field(default_factory=list)
     alias_codes: dict[str, int] = field(default_factory=dict)
     glossary_entries: list[GlossaryEntry] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)
+
+    @property
+    def anchored(self) -> bool:
+        """Whether the question uses administrative vocabulary (a glossary term or a procedure alias)."""
+        return bool(self.anchors or self.alias_codes)
 
     def lexical_terms(self) -> list[str]:
         terms = query_terms(self.normalized)
@@ -54,6 +73,7 @@ class QueryAnalyzer:
         self.shorthand: PhraseMatcher[str] = PhraseMatcher()
         self.terms: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
         self.aliases: PhraseMatcher[str] = PhraseMatcher()
+        self.anchors: PhraseMatcher[str] = PhraseMatcher()
         for short, full in CHAT_SHORTHAND.items():
             self.shorthand.add(short, full)
         for entry in glossary:
@@ -61,6 +81,9 @@ class QueryAnalyzer:
                 self.shorthand.add(short, entry.vi)
             for language in ("en", "ar", "zh", "ko"):
                 self.terms.add_all(getattr(entry, language), entry)
+            if is_domain_entry(entry):
+                for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko]:
+                    self.anchors.add(term, entry.vi)
         for procedure in procedures:
             if not procedure.code:
                 continue
@@ -103,4 +126,5 @@ class QueryAnalyzer:
         for match in self.aliases.find(normalized if lang == "vi" else text, min_tokens=1):
             for code in match.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(match.phrase))
+        analysis.anchors = [m.payloads[0] for m in self.anchors.find(normalized)]
         return analysis

@@ -17,7 +17,9 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"ignore (all |the |your |previous |prior )*(instructions|rules|prompt)", r"system prompt",
         r"\bjailbreak\b", r"pretend (to be|you are)", r"act as (a|an|my)\b", r"you are now\b", r"developer mode",
         r"reveal (your|the) (prompt|instructions)", r"bo qua (moi |tat ca |cac )?(huong dan|chi dan|quy tac|lenh)",
-        r"quen (het )?(cac )?(huong dan|chi dan)", r"dong vai", r"tiet lo (prompt|huong dan)",
+        r"quen (het )?(cac )?(huong dan|chi dan|quy tac)", r"tiet lo (prompt|huong dan|cau hinh)",
+        r"(print|show|reveal) (the |your )?(hidden |secret )?(configuration|config|api keys?|system)",
+        r"(انس|تجاهل) (القواعد|التعليمات)", r"التعليمات السريه",
         r"تجاهل (جميع |كل )?(التعليمات|الاوامر)", r"تظاهر", r"اكشف (التعليمات|الاوامر)",
     ),
     "money": (
@@ -25,6 +27,12 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"\bcrypto", r"tien ao", r"transfer (money|funds)", r"send (me )?money", r"\bwire\b", r"bank account",
         r"\bloan\b", r"\binvest", r"\bstocks?\b", r"chung khoan", r"dau tu", r"تحويل (الاموال|المال|مبلغ)",
         r"حساب بنكي", r"قرض", r"عمله رقميه", r"بيتكوين", r"استثمار",
+    ),
+    "illegal": (
+        r"(lam|mua|ban) (bang|giay|so|the|ho chieu|can cuoc)\w* .*\bgia\b",
+        r"\b(gia mao|lam gia|lach luat|tron thue)\b", r"khong bi phat hien", r"\bhack", r"\bforge", r"\bfake\b",
+        r"counterfeit", r"\bevade tax", r"without getting caught",
+        r"تزوير", r"ازور", r"اختراق", r"احتيال",
     ),
     "weather": (
         r"thoi tiet", r"\bmua\b.*\b(khong|ko|k)\b\s*$", r"nhiet do", r"du bao", r"\bbao so\b", r"weather",
@@ -64,8 +72,9 @@ def _prepare(text: str) -> str:
 def classify_scope(text: str) -> ScopeDecision:
     """Decline when a topic rule fires; instructions-tampering is declined even inside a procedure question."""
     plain = _prepare(text)
-    if any(p.search(plain) for p in _COMPILED["instructions"]):
-        return ScopeDecision(False, "instructions")
+    for topic in ("instructions", "illegal"):
+        if any(p.search(plain) for p in _COMPILED[topic]):
+            return ScopeDecision(False, topic)
     if _IN_SCOPE.search(plain):
         return ScopeDecision(True)
     for topic, patterns in _COMPILED.items():

@@ -2,7 +2,9 @@
 
 The text layer is read page by page with pypdf; page numbers, repeated page headers and footers are dropped,
 wrapped lines are joined again (words and URLs broken across lines are glued back without a space), and the
-text is split into procedures and sections by :mod:`ingest.readers.guide_sections`.
+text is split into procedures and sections by :mod:`ingest.readers.guide_sections` and mapped onto the model by
+:mod:`ingest.readers.guide_build` (shared with the DOCX reader). Large files are read on two or more processes
+when that is safe (a single-threaded process that can fork).
 """
 
 from __future__ import annotations
@@ -81,12 +83,25 @@ def _open(path: str) -> Any:
     return reader
 
 
-_READERS: dict[str, Any] = {}
+#: The open PDF of a pool worker process (filled only in workers, emptied when a worker starts).
+_WORKER_READERS: dict[str, Any] = {}
 
 
-def _extract_range(path: str, start: int, end: int) -> list[str | None]:
-    """Text of pages ``start``..``end - 1`` (None for a page whose text cannot be read); runs in a worker."""
-    reader = _READERS.get(path) or _READERS.setdefault(path, _open(path))
+def _init_worker() -> None:
+    """Start a pool worker without any PDF inherited from the parent process."""
+    _WORKER_READERS.clear()
+
+
+def _extract_in_worker(path: str, start: int, end: int) -> list[str | None]:
+    """Text of pages ``start``..``end - 1``, read in a pool worker that keeps the PDF open between chunks."""
+    reader = _WORKER_READERS.get(path)
+    if reader is None:
+        reader = _WORKER_READERS[path] = _open(path)
+    return _extract_pages(reader, path, start, end)
+
+
+def _extract_pages(reader: Any, path: str, start: int, end: int) -> list[str | None]:
+    """Text of pages ``start``..``end - 1``; None for a page whose text cannot be read."""
     texts: list[str | None] = []
     for index in range(start, end):
         try:
@@ -99,25 +114,28 @@ def _extract_range(path: str, start: int, end: int) -> list[str | None]:
 
 def iter_page_texts(path: Path) -> Iterator[tuple[int, str | None, int]]:
     """Yield (page number, text or None, page count), extracting on several processes when that is safe."""
-    total = len(_open(str(path)).pages)
+    reader = _open(str(path))
+    total = len(reader.pages)
     chunks = [(start, min(start + _CHUNK, total)) for start in range(0, total, _CHUNK)]
     context, workers = _fork_context()
     done = 0
     if context is not None and total >= _PARALLEL_MIN_PAGES:
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
         try:
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                futures = [pool.submit(_extract_range, str(path), start, end) for start, end in chunks]
-                for future in futures:
-                    for text in future.result():
-                        done += 1
-                        yield done, text, total
+            futures = [pool.submit(_extract_in_worker, str(path), start, end) for start, end in chunks]
+            for future in futures:
+                for text in future.result():
+                    done += 1
+                    yield done, text, total
             return
         except (OSError, BrokenProcessPool) as exc:
             log.info("parallel PDF extraction failed (%s); reading the remaining pages in this process", exc)
+        finally:  # also when the caller stops early: drop the chunks not started yet
+            pool.shutdown(wait=True, cancel_futures=True)
     for start, end in chunks:
         if end <= done:
             continue
-        for offset, text in enumerate(_extract_range(str(path), start, end)):
+        for offset, text in enumerate(_extract_pages(reader, str(path), start, end)):
             if start + offset >= done:
                 done = start + offset + 1
                 yield done, text, total
