@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 
 from assistant.compose import compose_answer
-from assistant.finder import Found, ProcedureFinder, name_coverage
+from assistant.finder import Found, ProcedureFinder, name_coverage, name_terms
 from assistant.intent import detect_intent
 from assistant.labels import label
 from assistant.llm import LlmAnswerer
@@ -18,14 +18,16 @@ from assistant.scope import classify_scope
 from assistant.storage import ConversationStore
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
-from knowledge.text import strip_diacritics, words
+from knowledge.text import query_terms
 
 log = logging.getLogger(__name__)
 
 #: Share of the question's content words that must be found in a procedure to answer about it.
 MIN_COVERAGE = 0.5
 #: Second candidate's score relative to the first above which close procedures trigger a clarification.
-CLARIFY_RATIO = 0.9
+CLARIFY_RATIO = 0.8
+#: How well the best procedure's name must match a question without administrative vocabulary to answer it.
+MIN_NAME_MATCH = 0.34
 
 
 @dataclass
@@ -33,12 +35,6 @@ class Decision:
     outcome: str
     procedure: Procedure | None = None
     candidates: list[ProcedureHit] | None = None
-
-
-def _distinguishing_words(a: Procedure, b: Procedure) -> set[str]:
-    wa = {strip_diacritics(w) for w in words(a.name)}
-    wb = {strip_diacritics(w) for w in words(b.name)}
-    return wa ^ wb
 
 
 class ChatService:
@@ -58,11 +54,13 @@ class ChatService:
         if current is not None and self._is_follow_up(found, alias_hit, current):
             return Decision("answered", current)
         top = alias_hit or (hits[0] if hits else None)
-        if not found.analysis.anchored and (
-            top is None or name_coverage(top.procedure, found.content_terms, found.analysis.language) < MIN_COVERAGE
-        ):
+        if top is None:
+            return Decision("no_match" if found.analysis.anchored else "out_of_scope")
+        coverage = found.coverage(top, self.index)
+        name_match = name_coverage(top.procedure, found.content_terms, found.analysis.language)
+        if not found.analysis.anchored and (coverage < MIN_COVERAGE or name_match < MIN_NAME_MATCH):
             return Decision("out_of_scope")  # no administrative vocabulary at all: weather, chit-chat, shopping...
-        if top is None or (alias_hit is None and found.coverage(top, self.index) < MIN_COVERAGE):
+        if alias_hit is None and coverage < MIN_COVERAGE:
             return Decision("no_match")
         close = self._close_alternative(found, top)
         if close is not None:
@@ -75,25 +73,29 @@ class ChatService:
             return False
         if not found.content_terms:
             return True
-        known = sum(self.index.has_term(current.group_key, t) for t in found.content_terms)
-        share = known / len(found.content_terms)
-        return share >= MIN_COVERAGE and (
-            not found.hits or found.hits[0].procedure.group_key == current.group_key
-            or found.coverage(found.hits[0], self.index) <= share
-        )
+        key = current.group_key
+        if any(not all(self.index.has_term(key, t) for t in name_terms(a)) for a in found.analysis.anchors):
+            return False  # administrative words the current procedure does not use: a new question
+        known = sum(self.index.has_term(key, t) for t in found.content_terms) / len(found.content_terms)
+        return known >= MIN_COVERAGE or (len(found.content_terms) <= 3 and not found.analysis.anchored)
 
     def _close_alternative(self, found: Found, top: ProcedureHit) -> ProcedureHit | None:
-        query_words = {strip_diacritics(w) for w in words(found.analysis.normalized)}
+        """A second procedure that differs from the first only by a qualifier the question does not mention
+        ("đăng ký kết hôn" vs "đăng ký kết hôn có yếu tố nước ngoài")."""
+        language = found.analysis.language
+        asked = found.content_terms | {t for t in query_terms(found.analysis.text) if "_" not in t}
         for other in found.hits[1:3]:
             if base_name(other.procedure.name) == base_name(top.procedure.name):
                 continue  # the same procedure at another level: the level preference already chose
             if other.score < CLARIFY_RATIO * top.score:
                 return None
-            if found.coverage(other, self.index) + 1e-9 < found.coverage(top, self.index):
+            a, b = name_terms(top.procedure.name), name_terms(other.procedure.name)
+            if not (a < b or b < a):
                 return None
-            if _distinguishing_words(top.procedure, other.procedure) & query_words:
-                return None
-            return other
+            differing = a ^ b
+            if language in top.procedure.translations and language in other.procedure.translations:
+                differing |= name_terms(top.procedure.name_in(language)) ^ name_terms(other.procedure.name_in(language))
+            return None if differing & asked else other
         return None
 
     def answer(self, request: ChatRequest, *, use_llm: bool = True) -> ChatResponse:

@@ -5,6 +5,7 @@ evidence (term coverage) used to decide between answering, clarifying and declin
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.intent import intent_words
 from assistant.query import QueryAnalysis, QueryAnalyzer
@@ -23,9 +24,14 @@ FILLER = frozenset(
     "of for to in on a an and or it this that with about my هل ما ماذا كيف اين متي من في على الى عن انا اريد "
     "ممكن لو".split()
 )
-ALIAS_BOOST = 3.0
-COVERAGE_FLOOR = 0.25
-NAME_FLOOR = 3.0
+FILLER_TERMS = frozenset(t for word in FILLER for t in index_terms(word, exact=False))
+#: Weight of the dense ranking by question language: the bundled MiniLM is English-strong, weak for Vietnamese
+#: and useless for Arabic (measured on the development set; see README).
+DENSE_WEIGHTS = {"en": 1.0, "vi": 0.6, "ar": 0.3, "other": 0.3}
+ALIAS_BOOST = 0.25
+FOREIGN_ALIAS_BOOST = 0.0
+COVERAGE_FLOOR = 0.5
+NAME_FLOOR = 1.0
 
 
 @dataclass
@@ -42,28 +48,37 @@ class Found:
         return sum(index.has_term(key, t) for t in self.content_terms) / len(self.content_terms)
 
 
-def _name_terms(name: str) -> set[str]:
-    return {t for t in index_terms(name, exact=False) if "_" not in t and t not in FILLER and len(t) > 1}
+def name_terms(name: str) -> set[str]:
+    """Content terms of a procedure name ("Thủ tục" and other filler left out)."""
+    return {t for t in index_terms(name, exact=False) if "_" not in t and t not in FILLER_TERMS and len(t) > 1}
+
+
+@lru_cache(maxsize=65536)
+def _names_of(procedure_uid: str, names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(name_terms(n)) for n in names)
 
 
 def name_coverage(procedure: Procedure, terms: set[str], language: str) -> float:
-    """How well the procedure's name (Vietnamese, or in the asker's language) and the question match: the mean of
-    the share of the name the question covers and the share of the question the name covers."""
-    names = [procedure.name]
+    """How well one of the procedure's names matches the question: its official name, its name in the asker's
+    language, or one of its aliases ("sổ đỏ"). For each name, the mean of the share of the name the question
+    covers and the share of the question the name covers; the best name counts."""
+    names = [procedure.name, *procedure.aliases]
     if language in procedure.translations:
-        names.append(procedure.translations[language].name)
+        tr = procedure.translations[language]
+        names += [tr.name, *tr.aliases]
     best = 0.0
-    for name in names:
-        name_terms = _name_terms(name)
-        if name_terms and terms:
-            shared = len(name_terms & terms)
-            best = max(best, (shared / len(name_terms) + shared / len(terms)) / 2)
+    if not terms:
+        return best
+    for in_name in _names_of(procedure.uid, tuple(names)):
+        if in_name:
+            shared = len(in_name & terms)
+            best = max(best, (shared / len(in_name) + shared / len(terms)) / 2)
     return best
 
 
 def content_terms(analysis: QueryAnalysis) -> set[str]:
     """Plain unigram terms of the question (and its expansions) minus filler and intent words."""
-    skip = FILLER | intent_words(analysis.text) | intent_words(analysis.normalized)
+    skip = FILLER_TERMS | intent_words(analysis.text) | intent_words(analysis.normalized)
     terms = {t for t in index_terms(analysis.normalized, exact=False) if "_" not in t}
     for expansion in analysis.expansions:
         terms.update(t for t in index_terms(expansion, exact=False) if "_" not in t)
@@ -82,10 +97,11 @@ class ProcedureFinder:
 
     def find(self, text: str, k: int = 5, language: str | None = None) -> Found:
         analysis = self.analyzer.analyze(text, language)
-        boosts = {code: ALIAS_BOOST * min(size, 3) / 3 for code, size in analysis.alias_codes.items()}
+        weight = ALIAS_BOOST if analysis.language == "vi" else FOREIGN_ALIAS_BOOST
+        boosts = {code: weight * min(size, 3) / 3 for code, size in analysis.alias_codes.items()}
         hits = self.retriever.search(
             analysis.normalized, k=max(k, 10), terms=analysis.lexical_terms(), dense_query=analysis.dense_text(),
-            boosts=boosts,
+            boosts=boosts, dense_weight=DENSE_WEIGHTS.get(analysis.language, DENSE_WEIGHTS["other"]),
         )
         found = Found(analysis, hits, content_terms(analysis))
         if found.content_terms:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import fold, normalize_arabic, strip_diacritics
+from knowledge.text import fold, index_terms, normalize_arabic, strip_diacritics
 
 INTENTS = ("documents", "fee", "time", "steps", "where", "legal", "eligibility", "result", "overview")
 
@@ -83,5 +83,5 @@ def intent_words(text: str) -> set[str]:
     for patterns in _COMPILED.values():
         for pattern in patterns:
             for match in pattern.finditer(plain):
-                spans.update(match.group(0).split())
+                spans.update(t for t in index_terms(match.group(0), exact=False) if "_" not in t)
     return spans

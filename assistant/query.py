@@ -74,6 +74,7 @@ class QueryAnalyzer:
         self.terms: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
         self.aliases: PhraseMatcher[str] = PhraseMatcher()
         self.anchors: PhraseMatcher[str] = PhraseMatcher()
+        self.variants: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
         for short, full in CHAT_SHORTHAND.items():
             self.shorthand.add(short, full)
         for entry in glossary:
@@ -81,6 +82,7 @@ class QueryAnalyzer:
                 self.shorthand.add(short, entry.vi)
             for language in ("en", "ar", "zh", "ko"):
                 self.terms.add_all(getattr(entry, language), entry)
+            self.variants.add_all(entry.variants, entry)
             if is_domain_entry(entry):
                 for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko]:
                     self.anchors.add(term, entry.vi)
@@ -123,6 +125,11 @@ class QueryAnalyzer:
                 for entry in match.payloads[:2]:
                     analysis.glossary_entries.append(entry)
                     analysis.expansions.append(entry.vi)
+        else:  # colloquial Vietnamese ("sửa giấy khai sinh", "người Hàn Quốc") gains the official term
+            for match in self.variants.find(normalized):
+                entry = match.payloads[0]
+                analysis.glossary_entries.append(entry)
+                analysis.expansions.append(entry.vi)
         for match in self.aliases.find(normalized if lang == "vi" else text, min_tokens=1):
             for code in match.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(match.phrase))

@@ -83,19 +83,22 @@ class HybridRetriever:
         return _aggregate(self.index, self.index.dense.search_vector(np.asarray(vector), self.config.candidates))
 
     def search(self, query: str, k: int = 5, *, terms: Sequence[str] | None = None,
-               dense_query: str | None = None, boosts: dict[str, float] | None = None) -> list[ProcedureHit]:
+               dense_query: str | None = None, boosts: dict[str, float] | None = None,
+               dense_weight: float | None = None) -> list[ProcedureHit]:
         """Procedures for ``query``, best first.
 
         ``terms`` override the lexical query terms (expansions); ``boosts`` add to the fused score of procedure
         codes known from elsewhere (a colloquial alias in the question), in units of a first-rank RRF vote.
         """
+        weight = self.config.dense_weight if dense_weight is None else dense_weight
         lexical = self.lexical(query, terms)
-        dense = self.dense(dense_query or query)
-        return self.fuse(lexical, dense, k, boosts or {})
+        dense = self.dense(dense_query or query) if weight > 0 else []
+        return self.fuse(lexical, dense, k, boosts or {}, weight)
 
     def fuse(self, lexical: list[tuple[str, int, float]], dense: list[tuple[str, int, float]],
-             k: int, boosts: dict[str, float] | None = None) -> list[ProcedureHit]:
+             k: int, boosts: dict[str, float] | None = None, dense_weight: float | None = None) -> list[ProcedureHit]:
         cfg = self.config
+        dense_weight = cfg.dense_weight if dense_weight is None else dense_weight
         fused: dict[str, float] = {}
         best_row: dict[str, int] = {}
         lex_rank: dict[str, int] = {}
@@ -105,7 +108,7 @@ class HybridRetriever:
             best_row.setdefault(key, row)
             lex_rank[key] = rank + 1
         for rank, (key, row, _) in enumerate(dense):
-            fused[key] = fused.get(key, 0.0) + cfg.dense_weight / (cfg.rrf_k + rank + 1)
+            fused[key] = fused.get(key, 0.0) + dense_weight / (cfg.rrf_k + rank + 1)
             best_row.setdefault(key, row)
             dense_rank[key] = rank + 1
         for key, weight in (boosts or {}).items():
