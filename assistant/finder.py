@@ -22,7 +22,7 @@ FILLER = frozenset(
     "la co cua voi ve nhu nay do roi con nua a ah oi nhe nha vay ay ai phai di nop thu tuc ho so giay to "
     "i my me you we do does how what which where when can could should would please want need get is are the "
     "of for to in on a an and or it this that with about my هل ما ماذا كيف اين متي من في على الى عن انا اريد "
-    "ممكن لو".split()
+    "ممكن لو vietnam vietnamese فيتنام فيتنامي فيتنامية".split()
 )
 FILLER_TERMS = frozenset(t for word in FILLER for t in index_terms(word, exact=False))
 #: Weight of the dense ranking by question language: the bundled MiniLM is English-strong, weak for Vietnamese

@@ -127,6 +127,21 @@ def test_channels_and_legal_basis(export: Path) -> None:
     assert [lb.number for lb in proc.legal_basis] == ["12/2021/QĐ-TTg", "67/2024/TT-BQP"]
 
 
+def test_zero_fee_is_free(tmp_path: Path) -> None:
+    record = _record()
+    record["tables"]["hinh_thuc_nop"] = [
+        {"hinh_thuc": "Trực tiếp", "thoi_han_giai_quyet": "Mười lăm (15) ngày làm việc", "phi_le_phi": "Phí : 0 Đồng"},
+        {"hinh_thuc": "Trực tuyến", "thoi_han_giai_quyet": "Trong ngày; nhận sau 15 giờ trả ngày làm việc tiếp theo",
+         "phi_le_phi": "Lệ phí : Không Đồng"},
+    ]
+    path = _write(tmp_path / "bqp.jsonl", [json.dumps(record, ensure_ascii=False)])
+    [proc] = [i for i in BqpReader().read(path) if isinstance(i, Procedure)]
+    fees = [(f.name, f.amount_vnd, f.free) for c in proc.channels for f in c.fees]
+    assert fees == [("Phí", 0, True), ("Lệ phí", 0, True)]
+    times = [(c.time.value, c.time.unit) for c in proc.channels if c.time]
+    assert times == [(15, "working_day"), (1, "working_day")]
+
+
 def test_stable_local_id_without_code(export: Path) -> None:
     ids = [[p.uid for p in BqpReader().read(export) if isinstance(p, Procedure)] for _ in range(2)]
     assert ids[0] == ids[1]
@@ -189,6 +204,16 @@ def test_real_channels_and_legal(real: list[Procedure]) -> None:
     assert sum(1 for p in real for c in p.channels if c.time and c.time.value is not None) >= 400
     assert sum(1 for p in real if p.legal_basis) >= 200
     assert real[0].legal_basis[0].number == "12/2021/QĐ-TTg"
+
+
+def test_real_fees_zero_and_none_are_free(real: list[Procedure]) -> None:
+    fees = [f for p in real for c in p.channels for f in c.fees]
+    zero = [f for f in fees if f.text in ("Phí : 0 Đồng", "Lệ phí : 0 Đồng", "Phí : Không Đồng", "Phí : không Đồng")]
+    assert len(zero) >= 330
+    assert all(f.free and f.amount_vnd == 0 for f in zero)
+    # 'ngày 11 tháng 11 năm 2016 Đồng' is a date, not a 2,016 đồng fee.
+    assert 2016 not in {f.amount_vnd for f in fees}
+    assert all(f.text for f in fees)
 
 
 def test_real_can_read_and_portal_export_refused() -> None:

@@ -311,3 +311,31 @@ def test_real_totals(danang: dict[int, Procedure]) -> None:
     assert sum(1 for p in procs if any(c.fees for c in p.channels)) >= 150
     assert sum(1 for p in procs if p.steps) >= 165
     assert sum(1 for p in procs if p.legal_basis) >= 160
+
+
+def test_real_fee_defects(danang: dict[int, Procedure]) -> None:
+    # '... (theo Quyết định số 1191/QĐ-BXD ngày 28/11/2023 ...)' once gave a 1,191 đồng fee with an empty text.
+    fees = danang[25].channels[0].fees
+    assert [f.amount_vnd for f in fees if f.amount_vnd is not None] == [350_000]
+    # '500.000 đồng/lần/cơ sở': the unit stays with its amount; no fee text starts with the tail of another.
+    fees = danang[68].channels[0].fees
+    assert [(f.amount_vnd, f.unit) for f in fees] == [
+        (500_000, "per_case"), (2_500_000, "per_case"), (700_000, "per_case"), (1_000_000, "per_case"),
+    ]
+    assert all(f.text.endswith("đồng/lần/cơ sở") for f in fees)
+    all_fees = [f for p in danang.values() for c in p.channels for f in c.fees]
+    assert not [f.text for f in all_fees if not f.text or f.text.startswith("/")]
+    assert 1191 not in {f.amount_vnd for f in all_fees}
+    # 'Không có lệ phí' is free; 'Không có lệ phí cụ thể đề cập' says nothing of the kind.
+    assert all(f.free and f.amount_vnd == 0 for n in (49, 50, 51, 52, 144, 145) for f in danang[n].channels[0].fees
+               if f.text == "Không có lệ phí")
+    assert not danang[26].channels[0].fees[0].free
+
+
+def test_real_time_defects(danang: dict[int, Procedure]) -> None:
+    time = danang[128].channels[0].time  # 'Mười lăm (15) ngày làm việc'
+    assert time is not None and (time.value, time.unit) == (15, "working_day")
+    for n in (29, 42, 82, 83, 84, 92, 106):  # 'Ngay trong ngày ... sau 15 giờ ...', not 15 hours
+        time = danang[n].channels[0].time
+        assert time is not None and (time.value, time.unit) == (1, "working_day"), n
+        assert "15 giờ" in time.text

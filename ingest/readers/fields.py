@@ -93,6 +93,31 @@ _DURATION_RE = re.compile(
 )
 _SAME_DAY_RE = re.compile(r"(?:ngay\s+)?trong\s+(?:ngày|buổi)|ngay\s+(?:khi|sau khi|tại chỗ)|trong\s+ngày\s+làm\s+việc",
                           re.IGNORECASE)
+#: 'Trong ngày' / 'ngay trong ngày' (not 'trong ngày 15/7'): the same working day, unless a duration comes first.
+_SAME_DAY_FIRST_RE = re.compile(r"(?<!\w)(?:ngay\s+)?trong\s+(?:ngày|buổi)(?!\w)(?!\s*\d)", re.IGNORECASE)
+_LETTER_AFTER = r"(?![^\W\d_])"
+_HOUR_UNIT = rf"(?:giờ|h){_LETTER_AFTER}(?:\s*\d{{1,2}}(?:\s*phút)?)?"
+#: A clock time, not a duration: 'sau 15 giờ', 'trước 11 giờ', 'vào 09 giờ', 'sau 15h30', '03 (ba) giờ chiều'.
+#: 'sau 8 giờ làm việc', 'sau 24 giờ kể từ ...' are durations; after 'sau' / 'trước' only 10-23 h read as a time.
+_CLOCK_RE = re.compile(
+    rf"(?<!\w)(?:(?:sau|trước)\s+(?:1\d|2[0-3])|(?:vào|lúc)\s+(?:[01]?\d|2[0-3]))(?:\s*\([^)]{{0,12}}\))?\s*"
+    rf"{_HOUR_UNIT}(?!\s*(?:làm\s+việc|kể\s+từ|liên\s+tục))"
+    rf"|(?<![\w.,])(?:[01]?\d|2[0-3])(?:\s*\([^)]{{0,12}}\))?\s*{_HOUR_UNIT}\s+(?:sáng|chiều|trưa|tối){_LETTER_AFTER}",
+    re.IGNORECASE,
+)
+_DIGIT_WORDS = {"một": 1, "mốt": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "lăm": 5, "sáu": 6, "bảy": 7,
+                "tám": 8, "chín": 9}
+_TENS_WORDS = ("hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_ONLY_AFTER_TENS = ("mốt", "tư", "lăm")  # 'hai mươi mốt', 'mười lăm'; 'mốt' not after 'mười'
+_SPELLED_WORD = "một|mốt|hai|ba|bốn|tư|năm|lăm|sáu|bảy|tám|chín|mười|mươi"
+#: A spelled-out number with its digits in brackets: 'Mười lăm (15)' -> '15'.
+_SPELLED_DIGITS_RE = re.compile(rf"(?<!\w)(?:{_SPELLED_WORD})(?:\s+(?:{_SPELLED_WORD}))*\s*\(\s*(\d+)\s*\)",
+                                re.IGNORECASE)
+#: A spelled-out number right before a time unit: 'mười lăm ngày', 'hai mươi ngày làm việc' (not 'thứ ba').
+_SPELLED_COUNT_RE = re.compile(
+    rf"(?<!\w)(?<!thứ )(?P<words>(?:{_SPELLED_WORD})(?:\s+(?:{_SPELLED_WORD})){{0,2}})(?=\s+(?:{_UNIT_RE})(?!\w))",
+    re.IGNORECASE,
+)
 _EMPTY_RE = re.compile(r"^(?:không có thông tin|không|--|-|\.)?$", re.IGNORECASE)
 
 
@@ -103,25 +128,60 @@ def _unit_of(word: str) -> TimeUnit | None:
     return None
 
 
+def _spelled_value(words: str) -> int | None:
+    """'ba' -> 3, 'mười' -> 10, 'mười lăm' -> 15, 'hai mươi' -> 20, 'ba mươi mốt' -> 31; else None."""
+    parts = words.lower().split()
+    tens, ones = 0, parts
+    if parts[0] == "mười":
+        tens, ones = 1, parts[1:]
+    elif len(parts) >= 2 and parts[1] == "mươi" and parts[0] in _TENS_WORDS:
+        tens, ones = _DIGIT_WORDS[parts[0]], parts[2:]
+    if not ones:
+        return tens * 10 or None
+    if len(ones) != 1 or ones[0] not in _DIGIT_WORDS:
+        return None
+    if (tens == 0 and ones[0] in _ONLY_AFTER_TENS) or (tens == 1 and ones[0] == "mốt"):
+        return None
+    return tens * 10 + _DIGIT_WORDS[ones[0]]
+
+
+def _scannable(t: str) -> str:
+    """``t`` as the duration patterns read it: clock times blanked, spelled-out numbers written as digits."""
+    t = _CLOCK_RE.sub(" ", t)
+    t = _SPELLED_DIGITS_RE.sub(r"\1", t)
+
+    def digits(m: re.Match[str]) -> str:
+        value = _spelled_value(m.group("words"))
+        return str(value) if value is not None else m.group(0)
+
+    return _SPELLED_COUNT_RE.sub(digits, t)
+
+
 def parse_duration(text: str) -> Duration | None:
     """Parse a processing time; ``None`` when the text states nothing ('', 'Không có thông tin').
 
     '15 Ngày làm việc' -> 15 working days; '03 ngày' -> 3 days; '10 - 15 ngày' -> 10..15 days;
-    'Trong ngày' -> 1 working day; a bare '7' keeps its value without a unit (the unit was lost at the source);
-    text with no number ('Không quy định') keeps only ``text``.
+    'Trong ngày' / 'Ngay trong ngày ...' (before any other duration) -> 1 working day; 'Mười lăm (15) ngày' and
+    'mười lăm ngày' -> 15 days; clock times ('sau 15 giờ', 'vào 09 giờ') are not durations; a bare '7' keeps its
+    value without a unit (the unit was lost at the source); text with no number ('Không quy định') keeps only
+    ``text``.
     """
     t = clean_text(text)
     if _EMPTY_RE.match(t):
         return None
+    scan = _scannable(t)
     best: re.Match[str] | None = None
-    for m in _DURATION_RE.finditer(t):
+    for m in _DURATION_RE.finditer(scan):
         if m.group("unit"):
             best = m
             break
-        if best is None and re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", t):
+        if best is None and re.fullmatch(r"\s*\d+(?:[.,]\d+)?\s*", scan):
             best = m
+    same_day = _SAME_DAY_FIRST_RE.search(scan)
+    if same_day is not None and (best is None or same_day.start() < best.start()):
+        return Duration(value=1, unit="working_day", text=t)
     if best is None:
-        if _SAME_DAY_RE.search(t):
+        if _SAME_DAY_RE.search(scan):
             return Duration(value=1, unit="working_day", text=t)
         return Duration(text=t)
     value = parse_number(best.group("a"))
