@@ -77,9 +77,8 @@ def inspect(code: str, source: Path | None, data_dir: Path | None, as_json: bool
       motcua inspect 1.004222
       motcua inspect 1.004222 --source ../shared/corpus/dvc-procedures.jsonl.gz
     """
-    from ingest.inspect import render_inspection
-
     from api.cli_support import find_records
+    from ingest.inspect import render_inspection
 
     records = find_records(code, source, load_settings(data_dir))
     if not records:
@@ -101,9 +100,8 @@ def report(sources: tuple[Path, ...], worst: int) -> None:
     Example:
       motcua report ../shared/corpus/dvc-procedures.jsonl.gz
     """
-    from ingest.quality import measure, render_report
-
     from api.cli_support import read_sources
+    from ingest.quality import measure, render_report
 
     records, failures = read_sources(list(sources))
     for where, reason in failures:
@@ -166,7 +164,7 @@ def ask(question: str, language: str | None, session_id: str | None, channel: st
     settings = load_settings(data_dir)
     try:
         response = chat_service(settings).answer(
-            ChatRequest(message=question, session_id=session_id, language=language, channel=channel)  # type: ignore[arg-type]
+            ChatRequest(message=question, session_id=session_id, language=language, channel=channel)
         )
     except IndexNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -1,8 +1,8 @@
 """The naive baseline we compare against: the usual tutorial RAG retrieval.
 
 Each record's text is split with LangChain's ``RecursiveCharacterTextSplitter`` (1000 characters, 200 overlap),
-embedded with the same model into a LangChain FAISS store, and the top chunk's procedure wins. The store is cached
-under the data dir, keyed by the index version and the model.
+embedded with the same model into a LangChain FAISS store, and the top chunk's procedure wins. Piece vectors are
+cached under the data dir by text hash and model, so a new index version re-embeds only new text.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import numpy as np
 from langchain_community.vectorstores import FAISS
-from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -40,27 +40,48 @@ def record_text(procedure: Procedure, index: KnowledgeIndex) -> str:
     return "\n".join(c.text for c in index.chunks_of(procedure.group_key) if c.language == "vi")
 
 
+def _vector_cache(cache_dir: Path, model: str) -> Path:
+    return cache_dir / f"baseline-vectors-{hashlib.sha1(model.encode()).hexdigest()[:12]}.npz"
+
+
+def _load_vectors(path: Path) -> dict[str, np.ndarray]:
+    if not path.exists():
+        return {}
+    data = np.load(path)
+    return {str(h): v for h, v in zip(data["hashes"], data["vectors"], strict=True)}
+
+
+def _save_vectors(path: Path, vectors: dict[str, np.ndarray]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    hashes = np.array(list(vectors))
+    np.savez(path, hashes=hashes, vectors=np.stack([vectors[h] for h in hashes]) if len(hashes) else np.zeros((0, 1)))
+
+
 class NaiveBaseline:
     def __init__(self, store: FAISS) -> None:
         self.store = store
 
     @classmethod
     def build_or_load(cls, index: KnowledgeIndex, embedder: Embedder, cache_dir: Path) -> NaiveBaseline:
-        key = hashlib.sha1(f"{index.path}|{embedder.name}".encode()).hexdigest()[:12]
-        folder = cache_dir / f"baseline-{key}"
-        adapter = EmbedderAdapter(embedder)
-        if (folder / "index.faiss").exists():
-            return cls(FAISS.load_local(str(folder), adapter, allow_dangerous_deserialization=True))
+        """Split every record, embed the pieces (vectors cached by text hash across index versions), build FAISS."""
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200)
-        documents: list[Document] = []
+        texts: list[str] = []
+        metadatas: list[dict[str, str]] = []
         for group in index.by_code.values():
             procedure = group[0]
             for piece in splitter.split_text(record_text(procedure, index)):
-                documents.append(Document(page_content=piece, metadata={"code": procedure.group_key}))
-        store = FAISS.from_documents(documents, adapter)
-        folder.mkdir(parents=True, exist_ok=True)
-        store.save_local(str(folder))
-        return cls(store)
+                texts.append(piece)
+                metadatas.append({"code": procedure.group_key})
+        cache = _vector_cache(cache_dir, embedder.name)
+        vectors = _load_vectors(cache)
+        hashes = [hashlib.sha1(t.encode("utf-8")).hexdigest() for t in texts]
+        todo = sorted({h: t for h, t in zip(hashes, texts, strict=True) if h not in vectors}.items())
+        if todo:
+            fresh = embedder.embed_documents([t for _, t in todo])
+            vectors.update({h: fresh[i] for i, (h, _) in enumerate(todo)})
+            _save_vectors(cache, vectors)
+        pairs = [(t, [float(x) for x in vectors[h]]) for t, h in zip(texts, hashes, strict=True)]
+        return cls(FAISS.from_embeddings(pairs, EmbedderAdapter(embedder), metadatas=metadatas))
 
     def search(self, query: str, k: int = 10) -> list[str]:
         """Procedure codes in the order of their best chunk."""

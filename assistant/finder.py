@@ -31,7 +31,8 @@ DENSE_WEIGHTS = {"en": 1.0, "vi": 0.6, "ar": 0.3, "other": 0.3}
 ALIAS_BOOST = 0.25
 FOREIGN_ALIAS_BOOST = 0.0
 COVERAGE_FLOOR = 0.5
-NAME_FLOOR = 1.0
+NAME_FLOOR = 0.5
+NAME_POWER = 2.0
 
 
 @dataclass
@@ -110,7 +111,7 @@ class ProcedureFinder:
             # question covers (prefer "đăng ký kết hôn" over "đăng ký lại kết hôn" unless the question says "lại").
             for hit in hits:
                 name_share = name_coverage(hit.procedure, found.content_terms, analysis.language)
-                hit.score *= (COVERAGE_FLOOR + found.coverage(hit, self.index)) * (NAME_FLOOR + name_share)
+                hit.score *= (COVERAGE_FLOOR + found.coverage(hit, self.index)) * (NAME_FLOOR + name_share**NAME_POWER)
             hits.sort(key=lambda h: -h.score)
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)

@@ -126,12 +126,12 @@ class QueryAnalyzer:
                     analysis.glossary_entries.append(entry)
                     analysis.expansions.append(entry.vi)
         else:  # colloquial Vietnamese ("sửa giấy khai sinh", "người Hàn Quốc") gains the official term
-            for match in self.variants.find(normalized):
-                entry = match.payloads[0]
+            for variant in self.variants.find(normalized):
+                entry = variant.payloads[0]
                 analysis.glossary_entries.append(entry)
                 analysis.expansions.append(entry.vi)
-        for match in self.aliases.find(normalized if lang == "vi" else text, min_tokens=1):
-            for code in match.payloads:
-                analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(match.phrase))
+        for alias in self.aliases.find(normalized if lang == "vi" else text, min_tokens=1):
+            for code in alias.payloads:
+                analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
         analysis.anchors = [m.payloads[0] for m in self.anchors.find(normalized)]
         return analysis

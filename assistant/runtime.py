@@ -36,7 +36,8 @@ class KnowledgeRuntime:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
-            self._embedder = CachedQueryEmbedder(build_embedder(self.settings))
+            cached: Embedder = CachedQueryEmbedder(build_embedder(self.settings))
+            self._embedder = cached
         return self._embedder
 
     def _current(self) -> _Loaded:

@@ -124,14 +124,12 @@ class Ingestor:
         old_records = previous.records if previous else {}
         kept_sources = {} if replace else dict(old_sources)
         by_source: dict[str, list[Procedure]] = {}
-        for key, info in kept_sources.items():
-            by_source[key] = [old_records[uid] for uid in info.get("uids", []) if uid in old_records]
+        for key, kept in kept_sources.items():
+            by_source[key] = [old_records[uid] for uid in kept.get("uids", []) if uid in old_records]
         for source in sources:
             info = old_sources.get(source.key)
-            unchanged = (
-                info is not None and info.get("sha256") == source.sha256 and info.get("parser") == PARSER_VERSION
-            )
-            if unchanged and not force:
+            if (info is not None and info.get("sha256") == source.sha256 and info.get("parser") == PARSER_VERSION
+                    and not force):
                 summary.sources_skipped += 1
                 kept_sources[source.key] = info
                 continue

@@ -36,13 +36,13 @@ class FaissIndex:
         return cls(index)
 
     def ids(self) -> np.ndarray:
-        return faiss.vector_to_array(self.index.id_map).astype(np.int64)
+        return faiss.vector_to_array(self.index.id_map).astype(np.int64)  # type: ignore[attr-defined]
 
     def vectors_by_id(self) -> dict[int, np.ndarray]:
         """Every stored vector by its id (used to reuse embeddings of unchanged chunks)."""
         if self.size == 0:
             return {}
-        flat = faiss.downcast_index(self.index.index)
+        flat = faiss.downcast_index(self.index.index)  # type: ignore[attr-defined]
         vectors = np.asarray(flat.reconstruct_n(0, self.size), dtype=np.float32)
         return {int(i): vectors[n] for n, i in enumerate(self.ids())}
 

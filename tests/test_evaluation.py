@@ -64,6 +64,6 @@ def test_metrics_by_language_and_style(runtime: KnowledgeRuntime, tmp_path: Path
 def test_naive_baseline_ranks_codes_and_is_cached(runtime: KnowledgeRuntime, settings: Settings) -> None:
     baseline = NaiveBaseline.build_or_load(runtime.index(), HashingEmbedder(), settings.cache_dir)
     assert baseline.search("đăng ký thường trú", k=2)[0] == "1.004222"
-    assert list(settings.cache_dir.glob("baseline-*/index.faiss"))
+    assert list(settings.cache_dir.glob("baseline-vectors-*.npz"))
     again = NaiveBaseline.build_or_load(runtime.index(), HashingEmbedder(), settings.cache_dir)
     assert again.search("khai sinh", k=1) == ["1.001193"]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.readers.base import ReadError, ReadItem
-from knowledge.model import Procedure, Provenance, Step
+from knowledge.model import Procedure, Provenance, SourceKind, Step
 from knowledge.pack_schema import PACK_MARKER, PackProcedure, load_pack_entry, pack_files
 
 
@@ -31,7 +31,7 @@ def to_procedure(pack: PackProcedure, source_file: str) -> Procedure:
 class PackReader:
     """Reads a curated pack folder (one with ``pack.yaml``) or a single pack YAML file."""
 
-    kind = "pack"
+    kind: SourceKind = "pack"
 
     def can_read(self, path: Path) -> bool:
         if path.is_dir():
