@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -233,11 +234,13 @@ def serve(host: str, port: int, data_dir: Path | None) -> None:
     import uvicorn
 
     from api.app import create_app
-    from api.cli_support import ensure_bundled_index
+    from api.cli_support import ensure_bundled_index, warm_up
 
     settings = load_settings(data_dir)
     ensure_bundled_index(settings)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+    app = create_app(settings)
+    threading.Thread(target=warm_up, args=(app.state.runtime,), daemon=True).start()
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 @main.group()

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from assistant.chat import ChatService
+from assistant.runtime import KnowledgeRuntime
 from ingest.pipeline import IngestSummary
 from ingest.readers.base import ReadError, ReadProgress
 from knowledge.model import Procedure
@@ -121,9 +122,16 @@ def ensure_bundled_index(settings: Settings) -> None:
 def chat_service(settings: Settings) -> ChatService:
     """A chat service over the data dir's index and conversation database."""
     from assistant.llm import LlmAnswerer
-    from assistant.runtime import KnowledgeRuntime
     from assistant.storage import ConversationStore
 
     runtime = KnowledgeRuntime(settings)
     conversations = ConversationStore(settings.sqlalchemy_url)
     return ChatService(runtime.finder(), conversations, LlmAnswerer.from_settings(settings))
+
+
+def warm_up(runtime: KnowledgeRuntime) -> None:
+    """Load the index, the query analyzer and the embedding model before the first question arrives."""
+    try:
+        runtime.finder().find("đăng ký khai sinh", k=1)
+    except Exception as exc:  # a failed warm-up only means the first request pays the loading time
+        click.echo(f"warm-up skipped: {exc}", err=True)

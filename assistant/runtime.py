@@ -24,6 +24,15 @@ class _Loaded:
     finder: ProcedureFinder
 
 
+def _set_torch_threads(threads: int) -> None:
+    """Questions are short: intra-op parallelism costs more than it gains, and a server answers several at once."""
+    try:
+        import torch
+    except ImportError:  # pragma: no cover - torch is a dependency
+        return
+    torch.set_num_threads(threads)
+
+
 class KnowledgeRuntime:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
@@ -36,6 +45,8 @@ class KnowledgeRuntime:
     @property
     def embedder(self) -> Embedder:
         if self._embedder is None:
+            if self.settings.query_threads > 0:
+                _set_torch_threads(self.settings.query_threads)
             cached: Embedder = CachedQueryEmbedder(build_embedder(self.settings))
             self._embedder = cached
         return self._embedder

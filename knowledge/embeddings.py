@@ -147,8 +147,35 @@ class SentenceTransformerEmbedder:
         return _normalise(np.concatenate(parts))
 
     def embed_query(self, text: str) -> np.ndarray:
+        fast = self._mean_pooling_parts()
+        if fast is not None:
+            return self._embed_query_direct(self.query_prefix + text, *fast)
         vec = self.model.encode([self.query_prefix + text], normalize_embeddings=True)
         return _normalise(np.asarray(vec))[0]
+
+    def _mean_pooling_parts(self) -> tuple[Any, Any] | None:
+        """(tokenizer, transformer) when the model is a plain transformer with mean pooling (MiniLM, E5, ...).
+
+        One short query through sentence-transformers' ``encode`` spends a few milliseconds on batching machinery;
+        calling the transformer directly gives the same vector faster (checked in the tests).
+        """
+        modules = list(self.model)
+        names = [type(m).__name__ for m in modules]
+        if names[:2] != ["Transformer", "Pooling"] or any(n not in ("Normalize",) for n in names[2:]):
+            return None
+        if getattr(modules[1], "pooling_mode", None) != "mean" or not hasattr(modules[0], "auto_model"):
+            return None
+        return self.model.tokenizer, modules[0].auto_model
+
+    def _embed_query_direct(self, text: str, tokenizer: Any, transformer: Any) -> np.ndarray:
+        import torch
+
+        features = tokenizer([text], return_tensors="pt", truncation=True, max_length=self.model.max_seq_length)
+        with torch.inference_mode():
+            hidden = transformer(**features).last_hidden_state
+            mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+        return _normalise(pooled.numpy())[0]
 
 
 class CachedQueryEmbedder:

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     embedding_batch_size: int = 64
     embedding_max_tokens: int = Field(default=128, description="Longest chunk input embedded, in model tokens.")
     embedding_device: str = "cpu"
+    query_threads: int = Field(
+        default=1, description="CPU threads for embedding one question (0 = library default); one is fastest here."
+    )
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in the data dir.")
     reranker_model: str | None = Field(default=None, description="Cross-encoder directory or id; off when unset.")
     llm_base_url: str | None = None

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from knowledge.chunks import Chunk
 from knowledge.dense import FaissIndex
 from knowledge.lexical import BM25Index
@@ -69,15 +71,22 @@ class KnowledgeIndex:
     by_code: dict[str, list[Procedure]] = field(default_factory=dict)
     first_chunk: dict[str, int] = field(default_factory=dict)
     _chunks_by_group: dict[str, list[Chunk]] = field(default_factory=dict, repr=False)
-    _groups_by_term: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
-    _row_groups: list[str] = field(default_factory=list, repr=False)
+    _mask_by_term: dict[str, np.ndarray | None] = field(default_factory=dict, repr=False)
+    _group_ids: dict[str, int] = field(default_factory=dict, repr=False)
+    _group_keys: list[str] = field(default_factory=list, repr=False)
+    _row_group_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
 
     def __post_init__(self) -> None:
+        row_groups = []
         for row, chunk in enumerate(self.chunks):
             record = self.records.get(chunk.procedure_uid)
             key = record.group_key if record is not None else chunk.procedure_uid
-            self._row_groups.append(key)
+            if key not in self._group_ids:
+                self._group_ids[key] = len(self._group_keys)
+                self._group_keys.append(key)
+            row_groups.append(self._group_ids[key])
             self.first_chunk.setdefault(key, row)
+        self._row_group_ids = np.asarray(row_groups, dtype=np.int64)
         if not self.by_code:
             for record in self.records.values():
                 self.by_code.setdefault(record.group_key, []).append(record)
@@ -93,24 +102,27 @@ class KnowledgeIndex:
                     self._chunks_by_group.setdefault(record.group_key, []).append(chunk)
         return self._chunks_by_group.get(group_key, [])
 
-    def groups_with_term(self, term: str) -> frozenset[str]:
-        """Procedures (group keys) whose text contains an index term; read off the lexical index's columns."""
-        cached = self._groups_by_term.get(term)
-        if cached is None:
-            column = self.lexical.vocabulary.get(term)
-            if column is None:
-                cached = frozenset()
-            else:
-                weights = self.lexical.weights
-                rows = weights.indices[weights.indptr[column] : weights.indptr[column + 1]]
-                cached = frozenset(self._row_groups[r] for r in rows)
-            if len(self._groups_by_term) > 50_000:
-                self._groups_by_term.clear()
-            self._groups_by_term[term] = cached
-        return cached
+    def _term_mask(self, term: str) -> np.ndarray | None:
+        """Which procedures (by group index) contain an index term; read off the lexical index's column."""
+        if term in self._mask_by_term:
+            return self._mask_by_term[term]
+        column = self.lexical.vocabulary.get(term)
+        mask = None
+        if column is not None:
+            weights = self.lexical.weights
+            rows = weights.indices[weights.indptr[column] : weights.indptr[column + 1]]
+            mask = np.zeros(len(self._group_keys), dtype=bool)
+            mask[self._row_group_ids[rows]] = True
+        if len(self._mask_by_term) > 100_000:
+            self._mask_by_term.clear()
+        self._mask_by_term[term] = mask
+        return mask
 
     def has_term(self, group_key: str, term: str) -> bool:
-        return group_key in self.groups_with_term(term)
+        """Whether any text of the procedure contains the index term."""
+        mask = self._term_mask(term)
+        group = self._group_ids.get(group_key)
+        return mask is not None and group is not None and bool(mask[group])
 
     def procedure(self, code_or_uid: str) -> Procedure | None:
         """The preferred record for a national code (curated pack first), or a record by uid."""

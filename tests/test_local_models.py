@@ -68,3 +68,11 @@ def test_cross_encoder_reranker_loads_a_local_model(tmp_path: Path, settings: Se
     reranked = CrossEncoderReranker(str(model)).rerank("đăng ký khai sinh", list(hits))
     assert sorted(h.code for h in reranked) == sorted(h.code for h in hits)
     assert reranked[0].score >= reranked[1].score
+
+
+def test_direct_query_path_matches_sentence_transformers(tiny_encoder: Path) -> None:
+    embedder = SentenceTransformerEmbedder(str(tiny_encoder), query_prefix="query: ")
+    assert embedder._mean_pooling_parts() is not None
+    direct = embedder.embed_query("đăng ký khai sinh")
+    reference = embedder.model.encode(["query: đăng ký khai sinh"], normalize_embeddings=True)[0]
+    assert np.allclose(direct, reference, atol=1e-5)
