@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from assistant.compose import compose_answer
 from assistant.finder import Found, ProcedureFinder, name_coverage, name_terms
-from assistant.intent import detect_intent
+from assistant.intent import detect_intent, intent_words
 from assistant.labels import label
 from assistant.llm import LlmAnswerer
 from assistant.ranking import base_name
@@ -25,7 +25,13 @@ log = logging.getLogger(__name__)
 #: Share of the question's content words that must be found in a procedure to answer about it.
 MIN_COVERAGE = 0.5
 #: Second candidate's score relative to the first above which close procedures trigger a clarification.
-CLARIFY_RATIO = 0.8
+CLARIFY_RATIO = 0.9
+#: Words about how or when to submit that do not change the procedure under discussion ("làm online trên VNeID?").
+FOLLOW_UP_WORDS = frozenset(
+    t for phrase in ("trực tuyến online trực tiếp bưu chính bưu điện VNeID ứng dụng định danh quốc gia cổng dịch vụ "
+                     "công nộp hồ sơ bao lâu mất bao nhiêu ngày tiền phí lệ phí xong ở đâu nơi nào").split()
+    for t in query_terms(phrase)
+)
 #: How well the best procedure's name must match a question without administrative vocabulary to answer it.
 MIN_NAME_MATCH = 0.34
 
@@ -47,7 +53,7 @@ class ChatService:
     def index(self) -> KnowledgeIndex:
         return self.finder.index
 
-    def decide(self, found: Found, session_procedure: str | None) -> Decision:
+    def decide(self, found: Found, session_procedure: str | None, intent: str | None = None) -> Decision:
         hits = found.hits
         alias_hit = next((h for h in hits if h.code in found.analysis.alias_codes), None)
         current = self.index.procedure(session_procedure) if session_procedure else None
@@ -58,7 +64,14 @@ class ChatService:
             return Decision("no_match" if found.analysis.anchored else "out_of_scope")
         coverage = found.coverage(top, self.index)
         name_match = name_coverage(top.procedure, found.content_terms, found.analysis.language)
-        if not found.analysis.anchored and (coverage < MIN_COVERAGE or name_match < MIN_NAME_MATCH):
+        # Arabic (and other non-Latin) questions inflect words the glossary lists in one form, so the anchor test
+        # is weaker there; the topic rules of ``assistant.scope`` still decline weather, money, chit-chat...
+        lenient = found.analysis.language not in ("vi", "en")
+        in_domain = (
+            found.analysis.anchored or name_match >= MIN_COVERAGE
+            or (coverage >= MIN_COVERAGE and (name_match >= MIN_NAME_MATCH or intent is not None or lenient))
+        )
+        if not in_domain:
             return Decision("out_of_scope")  # no administrative vocabulary at all: weather, chit-chat, shopping...
         if alias_hit is None and coverage < MIN_COVERAGE:
             return Decision("no_match")
@@ -74,10 +87,13 @@ class ChatService:
         if not found.content_terms:
             return True
         key = current.group_key
-        if any(not all(self.index.has_term(key, t) for t in name_terms(a)) for a in found.analysis.anchors):
-            return False  # administrative words the current procedure does not use: a new question
+        generic = FOLLOW_UP_WORDS | intent_words(found.analysis.text) | intent_words(found.analysis.normalized)
+        for anchor in found.analysis.anchors:
+            specific = name_terms(anchor) - generic
+            if specific and not all(self.index.has_term(key, t) for t in specific):
+                return False  # administrative words the current procedure does not use: a new question
         known = sum(self.index.has_term(key, t) for t in found.content_terms) / len(found.content_terms)
-        return known >= MIN_COVERAGE or (len(found.content_terms) <= 3 and not found.analysis.anchored)
+        return known >= MIN_COVERAGE or len(found.content_terms - generic) <= 3
 
     def _close_alternative(self, found: Found, top: ProcedureHit) -> ProcedureHit | None:
         """A second procedure that differs from the first only by a qualifier the question does not mention
@@ -107,7 +123,7 @@ class ChatService:
         if not scope.in_scope:
             decision = Decision("out_of_scope")
         else:
-            decision = self.decide(found, chat.procedure_code)
+            decision = self.decide(found, chat.procedure_code, intent)
         response = self._respond(decision, found, intent, language, request.channel, use_llm)
         response.session_id = chat.id
         response.message_id = self.store.record(

@@ -129,7 +129,7 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
             oos["tp" if predicted_oos and expected_oos else "fp" if predicted_oos else "fn"] += 1
         stats = outcome_ok[q.outcome]
         stats[1] += 1
-        stats[0] += response.outcome == q.outcome or (q.outcome == "answered" and response.outcome == "clarify")
+        stats[0] += response.outcome == q.outcome
         if q.outcome == "out_of_scope" or not q.codes:
             continue
         if not any(index.procedure(code) for code in q.codes):

@@ -4,6 +4,7 @@ evidence (term coverage) used to decide between answering, clarifying and declin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,12 +15,12 @@ from assistant.rerank import Reranker
 from assistant.retrieval import HybridRetriever, ProcedureHit
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
-from knowledge.text import index_terms
+from knowledge.text import fold, index_terms, strip_diacritics
 
 #: Words that carry no information about which procedure is meant (plain forms).
 FILLER = frozenset(
     "toi em anh chi minh ban can gi j lam the nao sao o dau bao nhieu khong ko k duoc dc cho hoi xin muon thi va "
-    "la co cua voi ve nhu nay do roi con nua a ah oi nhe nha vay ay ai phai di nop thu tuc ho so giay to "
+    "la co cua voi ve nhu nay do roi con nua a ah oi nhe nha vay ay ai phai di nop tuc "
     "i my me you we do does how what which where when can could should would please want need get is are the "
     "of for to in on a an and or it this that with about my هل ما ماذا كيف اين متي من في على الى عن انا اريد "
     "ممكن لو vietnam vietnamese فيتنام فيتنامي فيتنامية".split()
@@ -77,12 +78,21 @@ def name_coverage(procedure: Procedure, terms: set[str], language: str) -> float
     return best
 
 
+#: Generic phrases whose syllables are meaningful elsewhere ("hộ" in "tách hộ", "sổ" in "sổ đỏ").
+FILLER_PHRASES = re.compile(r"\b(ho so|giay to|thu tuc|the nao|bao nhieu)\b")
+
+
+def _unigrams(text: str) -> set[str]:
+    plain = FILLER_PHRASES.sub(" ", strip_diacritics(fold(text)))
+    return {t for t in index_terms(plain, exact=False) if "_" not in t}
+
+
 def content_terms(analysis: QueryAnalysis) -> set[str]:
     """Plain unigram terms of the question (and its expansions) minus filler and intent words."""
     skip = FILLER_TERMS | intent_words(analysis.text) | intent_words(analysis.normalized)
-    terms = {t for t in index_terms(analysis.normalized, exact=False) if "_" not in t}
+    terms = _unigrams(analysis.normalized)
     for expansion in analysis.expansions:
-        terms.update(t for t in index_terms(expansion, exact=False) if "_" not in t)
+        terms |= _unigrams(expansion)
     return {t for t in terms if t not in skip and len(t) > 1}
 
 

@@ -19,11 +19,13 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"reveal (your|the) (prompt|instructions)", r"bo qua (moi |tat ca |cac )?(huong dan|chi dan|quy tac|lenh)",
         r"quen (het )?(cac )?(huong dan|chi dan|quy tac)", r"tiet lo (prompt|huong dan|cau hinh)",
         r"(print|show|reveal) (the |your )?(hidden |secret )?(configuration|config|api keys?|system)",
-        r"(انس|تجاهل) (القواعد|التعليمات)", r"التعليمات السريه",
+        r"(انس|تجاهل) (القواعد|التعليمات)", r"التعليمات السريه", r"khong (con )?la tro ly",
+        r"dong vai (ban gai|ban trai|nguoi yeu|vo|chong|hacker)",
         r"تجاهل (جميع |كل )?(التعليمات|الاوامر)", r"تظاهر", r"اكشف (التعليمات|الاوامر)",
     ),
     "money": (
-        r"chuyen (tien|khoan)", r"\bvay tien\b", r"\bno xau\b", r"so tai khoan", r"ngan hang nao", r"\bbitcoin\b",
+        r"chuyen (tien|khoan)", r"\bvao tai khoan\b", r"the tin dung", r"credit card", r"\btrieu vao\b",
+        r"حول (مبلغ|المال|الاموال)", r"العملات الرقميه", r"\bvay tien\b", r"\bno xau\b", r"so tai khoan", r"ngan hang nao", r"\bbitcoin\b",
         r"\bcrypto", r"tien ao", r"transfer (money|funds)", r"send (me )?money", r"\bwire\b", r"bank account",
         r"\bloan\b", r"\binvest", r"\bstocks?\b", r"chung khoan", r"dau tu", r"تحويل (الاموال|المال|مبلغ)",
         r"حساب بنكي", r"قرض", r"عمله رقميه", r"بيتكوين", r"استثمار",
@@ -35,7 +37,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"تزوير", r"ازور", r"اختراق", r"احتيال",
     ),
     "weather": (
-        r"thoi tiet", r"\bmua\b.*\b(khong|ko|k)\b\s*$", r"nhiet do", r"du bao", r"\bbao so\b", r"weather",
+        r"thoi tiet", r"\bret (dam|hai)\b", r"nang nong", r"\bmua bao\b", r"\bco mua\b", r"\bstorm\b", r"ستمطر", r"\bmua\b.*\b(khong|ko|k)\b\s*$", r"nhiet do", r"du bao", r"\bbao so\b", r"weather",
         r"\brain(ing|y)?\b", r"temperature", r"forecast", r"الطقس", r"الحراره", r"المطر", r"درجه الحراره",
     ),
     "chitchat": (
@@ -44,10 +46,17 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"how are you", r"\bsing\b", r"\bpoem\b", r"lam tho", r"hat (mot )?bai", r"\bbong da\b", r"\bfootball\b",
         r"\bsoccer\b", r"world cup", r"\bgame\b", r"\bmovie\b", r"\bphim\b", r"nau (an|mon)", r"\brecipe\b",
         r"mua (sam|hang|ao|dien thoai)", r"\bshopping\b", r"buy (a|an|me)\b", r"\bxo so\b", r"\blottery\b",
+        r"\b(shopee|lazada|tiki|iphone|samsung|laptop|wi-?fi)\b", r"ma giam gia", r"cai dat goc",
+        r"doi tuyen", r"da voi ai", r"vua pha luoi", r"ngoai hang anh", r"\bbau cu\b", r"\belection\b",
+        r"\bpresident\b", r"dang nao", r"phuong trinh", r"\bequation\b", r"dich (cau|doan|bai|giup)",
+        r"\btranslate\b", r"ترجم", r"ai la nguoi dau tien", r"thu do cua", r"capital of", r"عاصمه",
+        r"cam on (ban|em|nhe)", r"chuc ban", r"\bthank(s| you)\b", r"شكرا", r"bai tho", r"bai van", r"\bessay\b",
+        r"قصيده", r"اغنيه", r"موسيقي",
         r"^مرحبا[!. ]*$", r"^السلام عليكم[!. ]*$", r"نكته", r"كره القدم", r"من انت", r"كيف حالك", r"وصفه",
     ),
     "advice": (
-        r"\bthuoc\b.*\b(gi|nao)\b", r"benh (gi|nay)", r"\bchua benh\b", r"medical advice", r"which medicine",
+        r"represent me", r"\bsue\b", r"will i win", r"co nen kien", r"kien (ho|no|anh|chi)", r"thang kien",
+        r"ai duoc nuoi con", r"ban doan", r"سأكسب القضيه", r"\bthuoc\b.*\b(gi|nao)\b", r"benh (gi|nay)", r"\bchua benh\b", r"medical advice", r"which medicine",
         r"\bdiagnos", r"tu vi", r"boi bai", r"horoscope", r"دواء",
     ),
 }

@@ -21,6 +21,7 @@ _HANGUL_RE = re.compile(r"[\uac00-\ud7af]")
 _TASHKEEL_RE = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _ARABIC_SUFFIXES = ("كم", "هم", "ها", "نا", "ات", "ون", "ين", "ي", "ك", "ه")
+_ARABIC_PRONOUNS = frozenset({"كم", "هم", "ها", "نا", "ي", "ك"})
 _EN_STOP = frozenset(
     # Only words that are not also Vietnamese syllables typed without diacritics ("can", "to", "do", "me" are).
     "the of for with and are does how what which who where when your this that need from about please".split()
@@ -62,7 +63,9 @@ def _arabic_stem(token: str) -> str:
             break
     for suffix in _ARABIC_SUFFIXES:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            return token[: -len(suffix)]
+            stem = token[: -len(suffix)]
+            # ta marbuta is written ت before a pronoun suffix (هويتها = هوية + ها): drop it like the final ه
+            return stem[:-1] if suffix in _ARABIC_PRONOUNS and stem.endswith("ت") and len(stem) > 3 else stem
     return token
 
 
