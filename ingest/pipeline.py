@@ -22,7 +22,7 @@ from ingest.sources import PARSER_VERSION, SourceError, SourceFile, discover
 from knowledge.chunks import chunk_all
 from knowledge.dense import FaissIndex
 from knowledge.embeddings import Embedder
-from knowledge.lexical import BM25Index
+from knowledge.lexical import LEXICAL_VERSION, BM25Index
 from knowledge.model import Procedure
 from knowledge.store import FORMAT_VERSION, IndexStore, KnowledgeIndex, Manifest
 
@@ -148,7 +148,8 @@ class Ingestor:
             for record in by_source.get(key, []):
                 merged[record.uid] = record
         self._count_changes(summary, old_records, merged)
-        if not summary.changed and previous is not None and set(kept_sources) == set(old_sources):
+        stale_terms = previous is not None and previous.manifest.lexical_version != LEXICAL_VERSION
+        if not summary.changed and previous is not None and set(kept_sources) == set(old_sources) and not stale_terms:
             summary.chunks = len(previous.chunks)
             return summary
         self._build_and_publish(summary, list(merged.values()), kept_sources, previous)
@@ -184,6 +185,7 @@ class Ingestor:
             counts={"records": len(records), "chunks": len(chunks), "sources": len(sources),
                     "codes": len({r.group_key for r in records})},
             sources=sources,
+            lexical_version=LEXICAL_VERSION,
         )
         self.progress.stage("publishing")
         summary.chunks = len(chunks)

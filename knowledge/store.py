@@ -49,6 +49,7 @@ class Manifest:
     dimension: int
     counts: dict[str, int]
     sources: dict[str, dict[str, Any]] = field(default_factory=dict)
+    lexical_version: int = 0
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=False, indent=2)

@@ -127,3 +127,15 @@ def test_second_concurrent_ingest_is_refused(settings: Settings, tiny_pack: Path
         fcntl.flock(fh, fcntl.LOCK_EX)
         with pytest.raises(RuntimeError, match="another ingest"):
             _ingestor(settings, HashingEmbedder()).run([tiny_pack])
+
+
+def test_index_built_with_older_term_rules_is_rebuilt(settings: Settings, tiny_pack: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    embedder = CountingEmbedder()
+    first = _ingestor(settings, embedder).run([tiny_pack])
+    monkeypatch.setattr("ingest.pipeline.LEXICAL_VERSION", 99)
+    before = embedder.embedded
+    second = _ingestor(settings, embedder).run([tiny_pack])
+    assert second.published is not None and second.published != first.published
+    assert embedder.embedded == before, "vectors are reused; only the lexical index is rebuilt"
+    assert IndexStore(settings.index_root).manifest().lexical_version == 99  # type: ignore[union-attr]
