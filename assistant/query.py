@@ -126,10 +126,12 @@ class QueryAnalyzer:
                     analysis.glossary_entries.append(entry)
                     analysis.expansions.append(entry.vi)
         else:  # colloquial Vietnamese ("sửa giấy khai sinh", "người Hàn Quốc") gains the official term
-            for variant in self.variants.find(normalized):
+            # on the text as typed and after shorthand expansion ("vneid" is itself a glossary abbreviation)
+            for variant in [*self.variants.find(text), *self.variants.find(normalized)]:
                 entry = variant.payloads[0]
-                analysis.glossary_entries.append(entry)
-                analysis.expansions.append(entry.vi)
+                if entry.vi not in analysis.expansions:
+                    analysis.glossary_entries.append(entry)
+                    analysis.expansions.append(entry.vi)
         for alias in self.aliases.find(normalized if lang == "vi" else text, min_tokens=1):
             for code in alias.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
