@@ -97,7 +97,7 @@ def _channel_lines(p: Procedure, lang: str, what: str) -> list[str]:
     lines = []
     for ch in p.channels:
         head = label(lang, ch.kind)
-        if tr and ch.kind in tr.channels and what == "both":
+        if tr and ch.kind in tr.channels:  # the hand-written translation states time and fee in the asker's words
             lines.append(f"- {head}: {tr.channels[ch.kind]}")
             continue
         body = {"time": _time_text(ch, lang), "fee": _fee_text(ch, lang)}.get(
