@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.readers.fees import fee_unit, money_matches
+from ingest.readers.fees import balanced_group_end, fee_unit, money_matches
 from ingest.readers.fields import VI_UPPER, clean_text, parse_channel_kind, parse_duration, parse_fees
 from knowledge.model import Channel, Duration, Fee, TimeUnit
 
@@ -45,18 +45,6 @@ class _Row:
     description: str
 
 
-def _balanced_group_end(text: str, start: int) -> int:
-    """Index after the '(...)' group that opens at ``start``; ``start`` when none opens there."""
-    if start >= len(text) or text[start] != "(":
-        return start
-    depth = 0
-    for i in range(start, len(text)):
-        depth += {"(": 1, ")": -1}.get(text[i], 0)
-        if depth == 0:
-            return i + 1
-    return len(text)
-
-
 def split_rows(section: str) -> list[_Row]:
     """The channel rows of the section (the table head is optional)."""
     body = section[len(TABLE_HEAD):] if section.startswith(TABLE_HEAD) else section
@@ -64,7 +52,7 @@ def split_rows(section: str) -> list[_Row]:
     rows: list[_Row] = []
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(body)
-        note_end = min(_balanced_group_end(body, m.end()), end)
+        note_end = min(balanced_group_end(body, m.end()), end)
         note = body[m.end() + 1 : note_end - 1] if note_end > m.end() else ""
         rows.append(_Row(m["label"], m["time"], m["fee"], note, body[note_end:end]))
     return rows

@@ -139,19 +139,25 @@ def _exemptions(text: str) -> str | None:
     return " ".join(hits) if hits else None
 
 
+def balanced_group_end(text: str, start: int) -> int:
+    """Index after the balanced '(...)' group that opens at ``start``; ``start`` when none opens there."""
+    if start >= len(text) or text[start] != "(":
+        return start
+    depth = 0
+    for i in range(start, len(text)):
+        depth += {"(": 1, ")": -1}.get(text[i], 0)
+        if depth == 0:
+            return i + 1
+    return len(text)
+
+
 def _trailing_group(text: str, pos: int) -> int:
-    """End of a '(...)' group starting right after ``pos`` (balanced), else ``pos``."""
+    """End of a '(...)' group starting right after ``pos`` (spaces allowed before it), else ``pos``."""
     i = pos
     while i < len(text) and text[i] == " ":
         i += 1
-    if i >= len(text) or text[i] != "(":
-        return pos
-    depth = 0
-    for j in range(i, len(text)):
-        depth += {"(": 1, ")": -1}.get(text[j], 0)
-        if depth == 0:
-            return j + 1
-    return len(text)
+    end = balanced_group_end(text, i)
+    return pos if end == i else end
 
 
 def _segment_fees(segment: str) -> list[Fee]:
