@@ -59,6 +59,9 @@ class ChatService:
         current = self.index.procedure(session_procedure) if session_procedure else None
         if current is not None and self._is_follow_up(found, alias_hit, current):
             return Decision("answered", current)
+        typed = next((h for h in hits if h.code in found.analysis.codes), None)
+        if typed is not None:
+            return Decision("answered", typed.procedure)
         top = alias_hit or (hits[0] if hits else None)
         if top is None:
             return Decision("no_match" if found.analysis.anchored else "out_of_scope")

@@ -30,6 +30,7 @@ FILLER_TERMS = frozenset(t for word in FILLER for t in index_terms(word, exact=F
 #: and useless for Arabic (measured on the development set; see README).
 DENSE_WEIGHTS = {"en": 1.0, "vi": 0.6, "ar": 0.3, "other": 0.3}
 ALIAS_BOOST = 0.25
+CODE_BOOST = 100.0
 FOREIGN_ALIAS_BOOST = 0.0
 COVERAGE_FLOOR = 0.5
 NAME_FLOOR = 0.5
@@ -110,6 +111,7 @@ class ProcedureFinder:
         analysis = self.analyzer.analyze(text, language)
         weight = ALIAS_BOOST if analysis.language == "vi" else FOREIGN_ALIAS_BOOST
         boosts = {code: weight * min(size, 3) / 3 for code, size in analysis.alias_codes.items()}
+        boosts.update({code: CODE_BOOST for code in analysis.codes})  # a typed national code wins outright
         hits = self.retriever.search(
             analysis.normalized, k=max(k, 10), terms=analysis.lexical_terms(), dense_query=analysis.dense_text(),
             boosts=boosts, dense_weight=DENSE_WEIGHTS.get(analysis.language, DENSE_WEIGHTS["other"]),

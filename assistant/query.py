@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -24,6 +25,9 @@ CHAT_SHORTHAND: dict[str, str] = {
     "vs": "với", "mk": "mình", "sdt": "số điện thoại", "bh": "bao giờ", "lm": "làm", "trc": "trước",
 }
 
+
+#: A national procedure code typed by a clerk ("1.004222").
+CODE_RE = re.compile(r"(?<![\d.])\d\.\d{6}(?![\d.])")
 
 #: Glossary kinds that are not evidence of an administrative question on their own (a city, a relative).
 _NON_DOMAIN_KINDS = frozenset({"place", "person"})
@@ -50,11 +54,12 @@ class QueryAnalysis:
     alias_codes: dict[str, int] = field(default_factory=dict)
     glossary_entries: list[GlossaryEntry] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
 
     @property
     def anchored(self) -> bool:
-        """Whether the question uses administrative vocabulary (a glossary term or a procedure alias)."""
-        return bool(self.anchors or self.alias_codes)
+        """Whether the question uses administrative vocabulary (a glossary term, a procedure alias or code)."""
+        return bool(self.anchors or self.alias_codes or self.codes)
 
     def lexical_terms(self) -> list[str]:
         terms = query_terms(self.normalized)
@@ -136,4 +141,5 @@ class QueryAnalyzer:
             for code in alias.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
         analysis.anchors = [m.payloads[0] for m in self.anchors.find(normalized)]
+        analysis.codes = CODE_RE.findall(text)
         return analysis

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class SearchResult(BaseModel):
@@ -53,6 +53,13 @@ class ChatRequest(BaseModel):
     )
 
     message: str = Field(min_length=1, max_length=2000)
+
+    @field_validator("message")
+    @classmethod
+    def _not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("message is blank")
+        return value
     session_id: str | None = Field(default=None, max_length=64)
     language: str | None = Field(default=None, max_length=8, description="Answer language; null detects it.")
     channel: Literal["kiosk", "staff", "api"] = "kiosk"

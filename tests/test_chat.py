@@ -85,8 +85,8 @@ def test_answer_language_can_be_forced(client: TestClient) -> None:
     assert body["language"] == "en" and "Where to submit" in str(body["answer"])
 
 
-@pytest.mark.parametrize("payload", [{}, {"message": ""}, {"message": "x" * 5000}, {"message": "hi", "channel": "tv"},
-                                     {"message": "hi", "unknown": 1}])
+@pytest.mark.parametrize("payload", [{}, {"message": ""}, {"message": "   "}, {"message": "x" * 5000},
+                                     {"message": "hi", "channel": "tv"}, {"message": "hi", "unknown": 1}])
 def test_bad_chat_input_is_422(client: TestClient, payload: dict[str, object]) -> None:
     assert client.post("/api/v1/chat", json=payload).status_code == 422
 
@@ -168,3 +168,8 @@ def test_llm_stream_is_checked_and_replaced_when_ungrounded(indexed: Settings) -
     kinds = [k for k, _ in events]
     assert "replace" in kinds and events[-1][1]["generated_by"] == "composer"
     assert "99.000" not in str(events[-1][1]["answer"])
+
+
+def test_a_typed_procedure_code_is_answered_directly(client: TestClient) -> None:
+    body = ask(client, "1.001193 lệ phí?")
+    assert body["outcome"] == "answered" and body["procedure"]["code"] == "1.001193"  # type: ignore[index]
