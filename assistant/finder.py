@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.contrast import contrast_rerank
 from assistant.intent import intent_words
 from assistant.query import QueryAnalysis, QueryAnalyzer
 from assistant.ranking import prefer_levels
@@ -125,6 +126,7 @@ class ProcedureFinder:
                 name_share = name_coverage(hit.procedure, found.content_terms, analysis.language)
                 hit.score *= (COVERAGE_FLOOR + found.coverage(hit, self.index)) * (NAME_FLOOR + name_share**NAME_POWER)
             hits.sort(key=lambda h: -h.score)
+            hits = contrast_rerank(hits, found.content_terms, analysis.language)
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)
         found.hits = prefer_levels(hits, text)[:k]

@@ -1,0 +1,69 @@
+"""Contrastive reranking of close procedures by the words that tell their names apart.
+
+Many procedures come in families whose names share most words: "đăng ký khai sinh" / "đăng ký lại khai sinh" /
+"đăng ký khai sinh có yếu tố nước ngoài", "đăng ký tạm trú" / "gia hạn tạm trú" / "xóa đăng ký tạm trú". Scores from
+retrieval barely separate them, because everything they share matches the question equally well. What decides is
+whether the question uses the words only one of them has ("lại", "nước ngoài", "extend", "cancel"). This stage
+compares neighbours among the top results pairwise on exactly those words and lets the one whose distinguishing
+words the question uses more go first; when neither side's distinguishing words are used, the more general
+procedure (fewer words of its own) goes first.
+"""
+
+from __future__ import annotations
+
+from assistant.ranking import base_name
+from assistant.retrieval import ProcedureHit
+from knowledge.model import Procedure
+
+#: How many of the top results are compared.
+DEPTH = 5
+#: A lower result must score at least this share of the higher one to be moved above it.
+MIN_SCORE_RATIO = 0.75
+#: Share of the specific procedure's extra name words the question must use for it to go first.
+MIN_QUALIFIER_SHARE = 0.2
+#: Name words that say nothing about which member of a family is meant ("Thủ tục ...").
+GENERIC = frozenset({"thu"})
+
+
+def _terms(name: str) -> frozenset[str]:
+    from assistant.finder import name_terms  # a leaf helper of the finder; imported late to keep the cycle out
+
+    return frozenset(name_terms(name) - GENERIC)
+
+
+def contrast_terms(procedure: Procedure, language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Content terms of the official name (without its level qualifier) and of the name in the asker's language."""
+    translation = procedure.translations.get(language)
+    return _terms(base_name(procedure.name)), _terms(translation.name) if translation else frozenset()
+
+
+Names = tuple[frozenset[str], frozenset[str]]
+
+
+def _prefers_lower(upper: Names, lower: Names, asked: set[str]) -> bool:
+    """Whether the lower procedure is a more specific form of the upper one (its official name holds every word of
+    the upper one's and more) and the question uses one of those extra words, officially or in its own language."""
+    if not upper[0] < lower[0]:
+        return False
+    shares = [len(extra & asked) / len(extra) for extra in (lower[0] - upper[0], lower[1] - upper[1]) if extra]
+    return max(shares, default=0.0) >= MIN_QUALIFIER_SHARE
+
+
+def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str) -> list[ProcedureHit]:
+    """Reorder the top ``DEPTH`` hits by pairwise comparison of their distinguishing name words."""
+    if not asked or len(hits) < 2:
+        return hits
+    head, tail = hits[:DEPTH], hits[DEPTH:]
+    names = {h.procedure.uid: contrast_terms(h.procedure, language) for h in head}
+    ordered: list[ProcedureHit] = []
+    for hit in head:
+        position = len(ordered)
+        for i, earlier in enumerate(ordered):
+            if base_name(earlier.procedure.name) == base_name(hit.procedure.name):
+                continue  # the same procedure at another level: the level preference decides
+            if hit.score >= MIN_SCORE_RATIO * earlier.score and _prefers_lower(
+                    names[earlier.procedure.uid], names[hit.procedure.uid], asked):
+                position = i
+                break
+        ordered.insert(position, hit)
+    return ordered + tail

@@ -1,0 +1,56 @@
+"""Contrastive reranking: a family's specific member goes first only when the question uses its qualifier."""
+
+from __future__ import annotations
+
+from assistant.contrast import contrast_rerank
+from assistant.finder import content_terms
+from assistant.query import QueryAnalyzer
+from assistant.retrieval import ProcedureHit
+from knowledge.chunks import Chunk
+from knowledge.glossary import load_glossary
+from knowledge.model import Procedure, Provenance, Translation
+
+
+def _hit(code: str, name: str, score: float, english: str = "") -> ProcedureHit:
+    translations = {"en": Translation(name=english)} if english else {}
+    procedure = Procedure(uid=f"dvc:{code}", code=code, name=name, translations=translations,
+                          provenance=Provenance(source_kind="dvc", source_file="test.jsonl"))
+    chunk = Chunk(f"dvc:{code}:overview:0", procedure.uid, code, "overview", "vi", name, "test")
+    return ProcedureHit(procedure, score, chunk)
+
+
+def _family() -> list[ProcedureHit]:
+    return [
+        _hit("1.001193", "Thủ tục đăng ký khai sinh", 0.040, "Birth registration"),
+        _hit("1.004884", "Thủ tục đăng ký lại khai sinh", 0.036, "Re-registration of a birth"),
+        _hit("2.000528", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", 0.034,
+             "Birth registration with a foreign element"),
+        _hit("1.004222", "Đăng ký thường trú", 0.033, "Permanent residence registration"),
+    ]
+
+
+def _order(question: str) -> list[str]:
+    analysis = QueryAnalyzer(load_glossary(), []).analyze(question)
+    hits = contrast_rerank(_family(), content_terms(analysis), analysis.language)
+    return [h.code for h in hits]
+
+
+def test_general_procedure_stays_first_without_a_qualifier() -> None:
+    assert _order("đăng ký khai sinh cần giấy tờ gì")[0] == "1.001193"
+
+
+def test_qualifier_in_vietnamese_puts_the_specific_procedure_first() -> None:
+    assert _order("mất giấy khai sinh, sổ gốc không còn, đăng ký lại khai sinh thế nào")[:2] == ["1.004884", "1.001193"]
+    assert _order("dang ky khai sinh cho con co yeu to nuoc ngoai")[0] == "2.000528"
+
+
+def test_qualifier_in_the_askers_language_counts_too() -> None:
+    assert _order("What evidence do I need for the re-registration of a birth?")[0] == "1.004884"
+
+
+def test_unrelated_procedures_and_far_lower_scores_are_not_moved() -> None:
+    hits = _family()
+    hits[1].score = 0.01  # far below the general procedure: retrieval was confident
+    analysis = QueryAnalyzer(load_glossary(), []).analyze("đăng ký lại khai sinh")
+    assert contrast_rerank(hits, content_terms(analysis), "vi")[0].code == "1.001193"
+    assert _order("đăng ký thường trú cho con")[0] == "1.001193"  # not a family member: order kept
