@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from assistant.choice import picked_procedure
 from assistant.compose import compose_answer
 from assistant.finder import Found, ProcedureFinder, name_coverage, name_terms
 from assistant.intent import detect_intent, intent_words
 from assistant.labels import label
 from assistant.llm import LlmAnswerer
-from assistant.ranking import base_name
 from assistant.redact import redact
 from assistant.retrieval import ProcedureHit
 from assistant.schemas import Candidate, ChatRequest, ChatResponse, Citation, ProcedureRef
@@ -24,8 +24,6 @@ log = logging.getLogger(__name__)
 
 #: Share of the question's content words that must be found in a procedure to answer about it.
 MIN_COVERAGE = 0.5
-#: Second candidate's score relative to the first above which close procedures trigger a clarification.
-CLARIFY_RATIO = 0.9
 #: Words about how or when to submit that do not change the procedure under discussion ("làm online trên VNeID?").
 FOLLOW_UP_WORDS = frozenset(
     t for phrase in ("trực tuyến online trực tiếp bưu chính bưu điện VNeID ứng dụng định danh quốc gia cổng dịch vụ "
@@ -41,6 +39,7 @@ class Decision:
     outcome: str
     procedure: Procedure | None = None
     candidates: list[ProcedureHit] | None = None
+    question: str | None = None
 
 
 class ChatService:
@@ -62,7 +61,7 @@ class ChatService:
         typed = next((h for h in hits if h.code in found.analysis.codes), None)
         if typed is not None:
             return Decision("answered", typed.procedure)
-        top = alias_hit or (hits[0] if hits else None)
+        top = hits[0] if hits else None
         if top is None:
             return Decision("no_match" if found.analysis.anchored else "out_of_scope")
         coverage = found.coverage(top, self.index)
@@ -78,15 +77,41 @@ class ChatService:
             return Decision("out_of_scope")  # no administrative vocabulary at all: weather, chit-chat, shopping...
         if alias_hit is None and coverage < MIN_COVERAGE:
             return Decision("no_match")
-        close = self._close_alternative(found, top)
-        if close is not None:
-            return Decision("clarify", candidates=[top, close])
+        ranked = [top, *(h for h in hits if h is not top)]
+        clarification = self.finder.clarifier.clarification(
+            ranked, found.question_text, found.analysis.language, self._known_hits(top, ranked))
+        if clarification is not None:
+            return Decision("clarify", candidates=clarification.options,
+                            question=clarification.rule.ask(found.analysis.language))
         return Decision("answered", top.procedure)
+
+    def _known_hits(self, top: ProcedureHit, ranked: list[ProcedureHit]) -> dict[str, ProcedureHit]:
+        """Procedures a clarification rule may offer that retrieval did not return, looked up by code."""
+        retrieved = {h.code for h in ranked}
+        known = {}
+        for code in sorted(self.finder.clarifier.codes_near(top.code) - retrieved):
+            procedure = self.index.procedure(code)
+            chunks = self.index.chunks_of(procedure.group_key) if procedure is not None else []
+            if procedure is not None and chunks:
+                known[code] = ProcedureHit(procedure, 0.0, chunks[0])
+        return known
+
+    def _names_a_sibling(self, found: Found, current: Procedure) -> bool:
+        """Whether the question uses the words of a clarification rule that pick another of its procedures."""
+        code = current.code or current.uid
+        for rule in self.finder.clarifier.rules:
+            if code in rule.codes and rule.triggered_by(found.question_text):
+                options = rule.picked(found.question_text)
+                if len(options) == 1 and code not in options[0].codes:
+                    return True
+        return False
 
     def _is_follow_up(self, found: Found, alias_hit: ProcedureHit | None, current: Procedure) -> bool:
         """A question with nothing new in it ("còn lệ phí thì sao?", "and online?") is about the same procedure."""
         if alias_hit is not None and alias_hit.procedure.group_key != current.group_key:
             return False
+        if self._names_a_sibling(found, current):
+            return False  # "and if my fiancée is Korean?" after the domestic marriage: the foreign procedure
         if not found.content_terms:
             return True
         key = current.group_key
@@ -98,32 +123,16 @@ class ChatService:
         known = sum(self.index.has_term(key, t) for t in found.content_terms) / len(found.content_terms)
         return known >= MIN_COVERAGE or len(found.content_terms - generic) <= 3
 
-    def _close_alternative(self, found: Found, top: ProcedureHit) -> ProcedureHit | None:
-        """A second procedure that differs from the first only by a qualifier the question does not mention
-        ("đăng ký kết hôn" vs "đăng ký kết hôn có yếu tố nước ngoài")."""
-        language = found.analysis.language
-        asked = found.content_terms | {t for t in query_terms(found.analysis.text) if "_" not in t}
-        for other in found.hits[1:3]:
-            if base_name(other.procedure.name) == base_name(top.procedure.name):
-                continue  # the same procedure at another level: the level preference already chose
-            if other.score < CLARIFY_RATIO * top.score:
-                return None
-            a, b = name_terms(top.procedure.name), name_terms(other.procedure.name)
-            if not (a < b or b < a):
-                return None
-            differing = a ^ b
-            if language in top.procedure.translations and language in other.procedure.translations:
-                differing |= name_terms(top.procedure.name_in(language)) ^ name_terms(other.procedure.name_in(language))
-            return None if differing & asked else other
-        return None
-
     def answer(self, request: ChatRequest, *, use_llm: bool = True) -> ChatResponse:
         chat = self.store.session(request.session_id, request.channel)
         found = self.finder.find(request.message, k=5, language=request.language)
         language = found.analysis.language
         intent = detect_intent(request.message)
         scope = classify_scope(request.message)
-        if not scope.in_scope:
+        picked = picked_procedure(found, self.store.offered(chat.id), self.finder.clarifier, self.index)
+        if picked is not None:
+            decision = Decision("answered", picked)  # the reply to our clarifying question
+        elif not scope.in_scope:
             decision = Decision("out_of_scope")
         else:
             decision = self.decide(found, chat.procedure_code, intent)
@@ -132,6 +141,7 @@ class ChatService:
         response.message_id = self.store.record(
             chat, language=language, question=request.message, outcome=response.outcome, intent=intent,
             procedure_code=response.procedure.code if response.procedure else None,
+            offered=[c.code for c in response.candidates] if response.outcome == "clarify" else None,
         )
         log.info("chat outcome=%s intent=%s lang=%s q=%r", response.outcome, intent, language,
                  redact(request.message)[:200])
@@ -146,7 +156,7 @@ class ChatService:
                                 candidates=candidates)
         if decision.outcome == "clarify":
             options = decision.candidates or []
-            lines = [label(language, "clarify")]
+            lines = [decision.question or label(language, "clarify")]
             lines += [f"- {h.procedure.name_in(language)} ({h.code})" for h in options]
             return ChatResponse(**base, outcome="clarify", answer="\n".join(lines),
                                 candidates=self._candidates(options, language))

@@ -118,7 +118,7 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
     base: dict[str, Tally] = defaultdict(Tally)
     lang_ok = lang_n = 0
     oos = {"tp": 0, "fp": 0, "fn": 0}
-    outcome_ok: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    outcome_ok: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     index = finder.index
     for q in questions:
         if split and q.split != split:
@@ -130,6 +130,8 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
         stats = outcome_ok[q.outcome]
         stats[1] += 1
         stats[0] += response.outcome == q.outcome
+        stats[2] += response.outcome == q.outcome and (
+            q.outcome != "answered" or (response.procedure is not None and response.procedure.code in q.codes))
         if q.outcome == "out_of_scope" or not q.codes:
             continue
         if not any(index.procedure(code) for code in q.codes):
@@ -155,7 +157,8 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
     precision = oos["tp"] / max(oos["tp"] + oos["fp"], 1)
     recall = oos["tp"] / max(oos["tp"] + oos["fn"], 1)
     report.outcomes = {"out_of_scope_precision": round(precision, 3), "out_of_scope_recall": round(recall, 3),
-                       "by_expected_outcome": {k: {"n": v[1], "correct": round(v[0] / max(v[1], 1), 3)}
+                       "by_expected_outcome": {k: {"n": v[1], "correct": round(v[0] / max(v[1], 1), 3),
+                                                   "correct_with_procedure": round(v[2] / max(v[1], 1), 3)}
                                                for k, v in sorted(outcome_ok.items())}}
     report.language_id = {"n": lang_n, "accuracy": round(lang_ok / max(lang_n, 1), 3)}
     return report

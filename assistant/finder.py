@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.clarify import Clarifier
 from assistant.contrast import contrast_rerank
 from assistant.intent import intent_words
 from assistant.query import QueryAnalysis, QueryAnalyzer
@@ -43,6 +44,11 @@ class Found:
     analysis: QueryAnalysis
     hits: list[ProcedureHit]
     content_terms: set[str]
+
+    @property
+    def question_text(self) -> str:
+        """The question as typed and with its shorthand expanded, for matching rule words."""
+        return f"{self.analysis.text}\n{self.analysis.normalized}"
 
     def coverage(self, hit: ProcedureHit, index: KnowledgeIndex) -> float:
         """Share of the question's content words found in the procedure's text (any language)."""
@@ -99,10 +105,12 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
 
 
 class ProcedureFinder:
-    def __init__(self, retriever: HybridRetriever, analyzer: QueryAnalyzer, reranker: Reranker | None = None) -> None:
+    def __init__(self, retriever: HybridRetriever, analyzer: QueryAnalyzer, reranker: Reranker | None = None,
+                 clarifier: Clarifier | None = None) -> None:
         self.retriever = retriever
         self.analyzer = analyzer
         self.reranker = reranker
+        self.clarifier = clarifier if clarifier is not None else Clarifier.bundled()
 
     @property
     def index(self) -> KnowledgeIndex:
@@ -127,6 +135,7 @@ class ProcedureFinder:
                 hit.score *= (COVERAGE_FLOOR + found.coverage(hit, self.index)) * (NAME_FLOOR + name_share**NAME_POWER)
             hits.sort(key=lambda h: -h.score)
             hits = contrast_rerank(hits, found.content_terms, analysis.language)
+            hits = self.clarifier.promote(hits, found.question_text)
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)
         found.hits = prefer_levels(hits, text)[:k]

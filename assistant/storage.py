@@ -47,6 +47,15 @@ class ChatMessage(Base):
     procedure_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
+class PendingChoice(Base):
+    """The procedures offered by the last clarifying question of a session, until the asker picks one."""
+
+    __tablename__ = "chat_pending_choices"
+    session_id: Mapped[str] = mapped_column(String(64), ForeignKey("chat_sessions.id"), primary_key=True)
+    codes: Mapped[str] = mapped_column(String(512))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
 class Feedback(Base):
     __tablename__ = "feedback"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -80,8 +89,9 @@ class ConversationStore:
             return created
 
     def record(self, chat: ChatSession, *, language: str, question: str, outcome: str, intent: str | None,
-               procedure_code: str | None) -> str:
-        """Store a redacted question and its outcome; remember the procedure under discussion."""
+               procedure_code: str | None, offered: list[str] | None = None) -> str:
+        """Store a redacted question and its outcome; remember the procedure under discussion, and the procedures
+        ``offered`` by a clarifying question until the next message."""
         message_id = str(uuid.uuid4())
         with Session(self.engine) as db:
             db.add(ChatMessage(id=message_id, session_id=chat.id, channel=chat.channel, language=language,
@@ -92,8 +102,19 @@ class ConversationStore:
                 stored.language = language
                 if procedure_code:
                     stored.procedure_code = procedure_code
+            pending = db.get(PendingChoice, chat.id)
+            if pending is not None:
+                db.delete(pending)
+            if offered:
+                db.merge(PendingChoice(session_id=chat.id, codes=",".join(offered)[:512]))
             db.commit()
         return message_id
+
+    def offered(self, session_id: str) -> list[str]:
+        """The procedures the last clarifying question of the session offered (empty if it was not a question)."""
+        with Session(self.engine) as db:
+            pending = db.get(PendingChoice, session_id)
+            return pending.codes.split(",") if pending is not None else []
 
     def add_feedback(self, message_id: str, rating: str, comment: str | None) -> bool:
         with Session(self.engine) as db:
