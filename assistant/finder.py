@@ -37,6 +37,8 @@ FOREIGN_ALIAS_BOOST = 0.0
 COVERAGE_FLOOR = 0.5
 NAME_FLOOR = 0.5
 NAME_POWER = 2.0
+#: How many fused results are reranked by coverage and name match.
+RERANK_DEPTH = 15
 
 
 @dataclass
@@ -122,7 +124,8 @@ class ProcedureFinder:
         boosts = {code: weight * min(size, 3) / 3 for code, size in analysis.alias_codes.items()}
         boosts.update({code: CODE_BOOST for code in analysis.codes})  # a typed national code wins outright
         hits = self.retriever.search(
-            analysis.normalized, k=max(k, 10), terms=analysis.lexical_terms(), dense_query=analysis.dense_text(),
+            analysis.normalized, k=max(k, RERANK_DEPTH), terms=analysis.lexical_terms(),
+            dense_query=analysis.dense_text(),
             boosts=boosts, dense_weight=DENSE_WEIGHTS.get(analysis.language, DENSE_WEIGHTS["other"]),
         )
         found = Found(analysis, hits, content_terms(analysis))

@@ -38,6 +38,12 @@ _EN_COMMON = frozenset(
 )
 
 
+#: Vietnamese text typed with diacritics marks most of its words; below this share of marked words (in a question of
+#: at least ``MIN_WORDS_FOR_LOANWORDS`` words) the marks are taken for a loanword and the words are scored instead.
+MIN_MARKED_SHARE = 0.2
+MIN_WORDS_FOR_LOANWORDS = 5
+
+
 @dataclass(frozen=True)
 class Detection:
     language: str
@@ -60,9 +66,12 @@ def detect_language(text: str, default: str = "vi") -> Detection:
         return Detection("ko", 0.99)
     if script == "cjk":
         return Detection("zh", 0.95)
-    if has_vietnamese_diacritics(text):
-        return Detection("vi", 0.99)
     tokens = [w for w in words(text) if w.isalpha()]
+    if has_vietnamese_diacritics(text):
+        marked = sum(1 for w in tokens if has_vietnamese_diacritics(w))
+        if len(tokens) < MIN_WORDS_FOR_LOANWORDS or marked / len(tokens) >= MIN_MARKED_SHARE:
+            return Detection("vi", 0.99)
+        # one accented loanword ("fiancée", "café") in a sentence of another language: score the words
     if not tokens:
         return Detection(default, 0.0)
     vi = sum(1 for w in tokens if _is_vietnamese_word(w))

@@ -80,6 +80,13 @@ def test_unknown_procedure_is_no_match(client: TestClient) -> None:
     assert body["outcome"] == "no_match" and body["procedure"] is None
 
 
+def test_a_loosely_related_question_gets_candidates_not_an_answer(client: TestClient) -> None:
+    # half the words are in the residence record's text, but correcting data is another procedure
+    body = ask(client, "thông tin cư trú của tôi bị sai trên hệ thống")
+    assert body["outcome"] == "no_match" and body["procedure"] is None
+    assert body["candidates"]
+
+
 def test_answer_language_can_be_forced(client: TestClient) -> None:
     body = ask(client, "đăng ký khai sinh ở đâu", language="en")
     assert body["language"] == "en" and "Where to submit" in str(body["answer"])
