@@ -50,15 +50,17 @@ class Detection:
     confidence: float
 
 
-def _is_vietnamese_word(word: str) -> bool:
+def _is_vietnamese_word(word: str, known: frozenset[str] = frozenset()) -> bool:
     """A known shorthand or common word, or a word with the shape of a Vietnamese syllable (f, j, w, z never occur)."""
-    if word in _VI_SHORTHAND or word in _VI_COMMON_PLAIN:
+    if word in _VI_SHORTHAND or word in _VI_COMMON_PLAIN or word in known:
         return True
     return word not in _EN_COMMON and bool(_VI_SYLLABLE.match(word))
 
 
-def detect_language(text: str, default: str = "vi") -> Detection:
-    """The language of ``text`` among ``SUPPORTED``; ``default`` when there is nothing to go on."""
+def detect_language(text: str, default: str = "vi", known_vietnamese: frozenset[str] = frozenset()) -> Detection:
+    """The language of ``text`` among ``SUPPORTED``; ``default`` when there is nothing to go on.
+
+    ``known_vietnamese`` adds words to count as Vietnamese (the glossary's abbreviations: "antt", "gplx")."""
     script = script_of(text)
     if script == "arabic":
         return Detection("ar", 0.99)
@@ -74,7 +76,7 @@ def detect_language(text: str, default: str = "vi") -> Detection:
         # one accented loanword ("fiancée", "café") in a sentence of another language: score the words
     if not tokens:
         return Detection(default, 0.0)
-    vi = sum(1 for w in tokens if _is_vietnamese_word(w))
+    vi = sum(1 for w in tokens if _is_vietnamese_word(w, known_vietnamese))
     en = len(tokens) - vi
     if vi >= en:
         return Detection("vi", round(vi / len(tokens), 3))

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.language import detect_language
 from assistant.phrases import PhraseMatcher
+from assistant.ranking import base_name
 from knowledge.glossary import GlossaryEntry, load_glossary
 from knowledge.model import Procedure
 from knowledge.text import query_terms, strip_diacritics, words
@@ -40,6 +41,22 @@ def is_domain_entry(entry: GlossaryEntry) -> bool:
     if entry.vi in CHAT_SHORTHAND.values() or (entry.kind == "abbreviation" and not entry.zh):
         return False  # chat shorthand entries ("ở đâu", "cho hỏi", "cảm ơn") carry no Chinese/Korean terms
     return len(entry.vi.split()) >= 2 or entry.kind in {"document", "fee", "field", "agency"}
+
+
+#: Official names of at least this many words count as aliases: a question that spells out "xóa đăng ký thường trú"
+#: means that procedure, not the "đăng ký thường trú" inside it (longest phrase wins).
+OFFICIAL_NAME_MIN_WORDS = 3
+_NAME_PREFIX = re.compile(r"^(thu tuc|thủ tục)\s+")
+
+
+def _official_phrase(name: str) -> str:
+    """A procedure's official name as a phrase: without its level qualifier and the leading "Thủ tục"."""
+    return _NAME_PREFIX.sub("", base_name(name))
+
+
+def _looks_abbreviated(word: str) -> bool:
+    """Letters that no English or Vietnamese word spells: four or more with at most one vowel ("antt", "gplx")."""
+    return len(word) >= 4 and sum(ch in "aeiouy" for ch in word) <= 1
 
 
 @dataclass
@@ -82,19 +99,26 @@ class QueryAnalyzer:
         self.variants: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
         for short, full in CHAT_SHORTHAND.items():
             self.shorthand.add(short, full)
+        abbreviations: set[str] = set()
         for entry in glossary:
             for short in entry.abbreviations:
                 self.shorthand.add(short, entry.vi)
+                abbreviations.update(w for w in short.split() if _looks_abbreviated(w))
             for language in ("en", "ar", "zh", "ko"):
                 self.terms.add_all(getattr(entry, language), entry)
             self.variants.add_all(entry.variants, entry)
             if is_domain_entry(entry):
                 for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko]:
                     self.anchors.add(term, entry.vi)
+        #: Abbreviations that mark a question as Vietnamese even when no other word does ("karaoke antt ntn").
+        self.known_vietnamese = frozenset(abbreviations)
         for procedure in procedures:
             if not procedure.code:
                 continue
             self.aliases.add_all(procedure.aliases, procedure.code)
+            official = _official_phrase(procedure.name)
+            if len(official.split()) >= OFFICIAL_NAME_MIN_WORDS:
+                self.aliases.add(official, procedure.code)
             for tr in procedure.translations.values():
                 self.aliases.add_all(tr.aliases, procedure.code)
                 self.aliases.add(tr.name, procedure.code)
@@ -120,7 +144,7 @@ class QueryAnalyzer:
         return " ".join(out)
 
     def analyze(self, text: str, language: str | None = None) -> QueryAnalysis:
-        detection = detect_language(text)
+        detection = detect_language(text, known_vietnamese=self.known_vietnamese)
         lang = language or detection.language
         confidence = 1.0 if language else detection.confidence
         normalized = self.expand_shorthand(text) if lang == "vi" else text

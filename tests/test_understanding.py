@@ -79,3 +79,22 @@ def test_redaction_of_ids_and_phones() -> None:
     text = redact("CCCD 001203004567, CMND 123456789, gọi 0912 345 678 hoặc +84912345678, mail a.b@x.vn")
     for secret in ("001203004567", "123456789", "0912 345 678", "+84912345678", "a.b@x.vn"):
         assert secret not in text
+
+
+def test_an_official_name_inside_another_is_not_an_alias_of_the_shorter_one() -> None:
+    from knowledge.model import Procedure, Provenance
+
+    def record(code: str, name: str) -> Procedure:
+        return Procedure(uid=f"dvc:{code}", code=code, name=name,
+                         provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+
+    analyzer = QueryAnalyzer(load_glossary(), [record("1.004222", "Đăng ký thường trú bổ sung"),
+                                               record("1.003197", "Xóa đăng ký thường trú bổ sung")])
+    assert set(analyzer.analyze("xóa đăng ký thường trú bổ sung ở đâu").alias_codes) == {"1.003197"}
+    assert set(analyzer.analyze("đăng ký thường trú bổ sung ở đâu").alias_codes) == {"1.004222"}
+
+
+def test_glossary_abbreviations_mark_a_question_as_vietnamese(analyzer: QueryAnalyzer) -> None:
+    analysis = analyzer.analyze("karaoke antt ntn")
+    assert analysis.language == "vi" and "an ninh" in analysis.normalized
+    assert analyzer.analyze("How do I get a GPLX?").language == "en"
