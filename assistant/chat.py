@@ -27,7 +27,8 @@ MIN_COVERAGE = 0.5
 #: Words about how or when to submit that do not change the procedure under discussion ("làm online trên VNeID?").
 FOLLOW_UP_WORDS = frozenset(
     t for phrase in ("trực tuyến online trực tiếp bưu chính bưu điện VNeID ứng dụng định danh quốc gia cổng dịch vụ "
-                     "công nộp hồ sơ bao lâu mất bao nhiêu ngày tiền phí lệ phí xong ở đâu nơi nào").split()
+                     "công nộp hồ sơ bao lâu mất bao nhiêu ngày tiền phí lệ phí xong ở đâu nơi nào tờ khai mẫu đơn "
+                     "biểu form ký tên").split()
     for t in query_terms(phrase)
 )
 #: How well the best procedure's name (or alias) must match a Vietnamese question to answer with it rather than
@@ -134,13 +135,16 @@ class ChatService:
         language = found.analysis.language
         intent = detect_intent(request.message)
         scope = classify_scope(request.message)
-        picked = picked_procedure(found, self.store.offered(chat.id), self.finder.clarifier, self.index)
+        offered = self.store.offered(chat.id)
+        picked = picked_procedure(found, offered, self.finder.clarifier, self.index)
         if picked is not None:
             decision = Decision("answered", picked)  # the reply to our clarifying question
         elif not scope.in_scope:
             decision = Decision("out_of_scope")
         else:
-            decision = self.decide(found, chat.procedure_code, intent)
+            # "and the fee?" right after a clarifying question that was not answered: the first option (the one
+            # ranked best) is what the follow-up is about
+            decision = self.decide(found, offered[0] if offered else chat.procedure_code, intent)
         response = self._respond(decision, found, intent, language, request.channel, use_llm)
         response.session_id = chat.id
         response.message_id = self.store.record(

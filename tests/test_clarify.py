@@ -127,3 +127,12 @@ def test_a_sibling_named_in_a_follow_up_switches_the_procedure(chat: ChatService
     second = chat.answer(ChatRequest(message="Còn nếu vợ sắp cưới của tôi là người nước ngoài thì sao?",
                                      session_id=first.session_id, channel="api"), use_llm=False)
     assert second.procedure is not None and second.procedure.code == "2.000806"
+
+
+def test_a_bare_follow_up_after_an_unanswered_question_is_about_the_first_option(chat: ChatService) -> None:
+    first = chat.answer(ChatRequest(message="lam lai cccd ntn", channel="api"), use_llm=False)
+    assert first.outcome == "clarify"
+    follow = chat.answer(ChatRequest(message="có mất phí không?", session_id=first.session_id, channel="api"),
+                         use_llm=False)
+    assert follow.outcome == "answered" and follow.procedure is not None
+    assert follow.procedure.code == first.candidates[0].code
