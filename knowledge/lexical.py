@@ -14,7 +14,7 @@ from scipy import sparse
 from knowledge.text import index_terms, query_terms
 
 #: Bump when ``knowledge.text`` changes the terms it produces: indexes built with another version are rebuilt.
-LEXICAL_VERSION = 2
+LEXICAL_VERSION = 3
 K1 = 1.2
 B = 0.75
 

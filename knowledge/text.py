@@ -65,7 +65,9 @@ def _arabic_stem(token: str) -> str:
         if token.endswith(suffix) and len(token) - len(suffix) >= 3:
             stem = token[: -len(suffix)]
             # ta marbuta is written ت before a pronoun suffix (هويتها = هوية + ها): drop it like the final ه
-            return stem[:-1] if suffix in _ARABIC_PRONOUNS and stem.endswith("ت") and len(stem) > 3 else stem
+            # "ه" is also a pronoun ("ولادته" = ولادة + ه) once ta marbuta has been normalized to ه
+            pronoun = suffix in _ARABIC_PRONOUNS or suffix == "ه"
+            return stem[:-1] if pronoun and stem.endswith("ت") and len(stem) > 3 else stem
     return token
 
 
@@ -78,8 +80,9 @@ def _english_stem(token: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Case-folded NFC word tokens."""
-    return _WORD_RE.findall(fold(text))
+    """Case-folded NFC word tokens (Arabic vowel marks removed first: they are not word characters, and would
+    split "أسجّل" in two)."""
+    return _WORD_RE.findall(_TASHKEEL_RE.sub("", fold(text)))
 
 
 def _cjk_terms(token: str) -> list[str]:

@@ -42,3 +42,10 @@ def test_arabic_normalization_unifies_alef_tashkeel_and_ta_marbuta() -> None:
 
 def test_english_plural_folds_to_singular() -> None:
     assert "certificate" in query_terms("birth certificates")
+
+
+def test_arabic_vowel_marks_do_not_split_words() -> None:
+    from knowledge.text import index_terms
+
+    assert index_terms("أسجّل ولادته", exact=False) == index_terms("أسجل ولادته", exact=False)
+    assert "ولاد" in index_terms("كيف أسجّل ولادته؟", exact=False)  # ولادة + his: the same stem as ولادة
