@@ -20,6 +20,8 @@ from knowledge.clarify import ClarifyOption, ClarifyRule, load_rules
 DEPTH = 5
 #: A sibling procedure must score at least this share of the best one for a rule without trigger words to ask.
 CLOSE_RATIO = 0.6
+#: Rules of this many of the best hits are consulted for words that pick a procedure.
+PROMOTE_FROM = 3
 #: A picked procedure must score at least this share of the best one to be moved first.
 PROMOTE_RATIO = 0.5
 
@@ -54,9 +56,13 @@ class Clarifier:
         if not hits:
             return hits
         top = hits[0]
-        for rule in self._rules_of(top.code):
-            if rule.when_all and not rule.triggered_by(question):
-                continue
+        rules: dict[str, ClarifyRule] = {}
+        for hit in hits[:PROMOTE_FROM]:  # the rules of the best hits, best first, once each
+            for rule in self._rules_of(hit.code):
+                rules.setdefault(rule.id, rule)
+        for rule in rules.values():
+            if not rule.triggered_by(question) or (not rule.when_all and top.code not in rule.codes):
+                continue  # a rule of a lower hit needs its own trigger words to move that hit up
             picked = rule.picked(question)
             if len(picked) != 1 or top.code in picked[0].codes:
                 continue

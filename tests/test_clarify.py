@@ -136,3 +136,19 @@ def test_a_bare_follow_up_after_an_unanswered_question_is_about_the_first_option
                          use_llm=False)
     assert follow.outcome == "answered" and follow.procedure is not None
     assert follow.procedure.code == first.candidates[0].code
+
+
+def test_a_lower_hit_is_promoted_only_by_a_rule_with_its_own_trigger_words() -> None:
+    pause = ClarifyRule(
+        id="pause", question=QUESTION, when_all=[["stop", "close"], ["business", "shop"]],
+        options=[{"codes": ["1.001570"], "words": ["temporarily"]},  # type: ignore[list-item]
+                 {"codes": ["1.001266"], "words": ["for good"]}],  # type: ignore[list-item]
+    )
+    hits = [_hit("1.004222", 0.040), _hit("1.001612", 0.035), _hit("1.001266", 0.030)]
+    promoted = Clarifier([pause]).promote(hits, "I want to close my shop for good")
+    assert promoted[0].code == "1.001266"
+    untriggered = Clarifier([pause]).promote(hits, "I want to end it for good")  # no stop/close word
+    assert untriggered[0].code == "1.004222"
+    no_trigger_rule = Clarifier([MARRIAGE]).promote(
+        [_hit("1.004222", 0.040), _hit("2.000806", 0.035)], "my foreigner friend needs a residence")
+    assert no_trigger_rule[0].code == "1.004222"  # the rule is not about the best hit and has no trigger words
