@@ -64,6 +64,9 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"عمله رقميه",
         r"بيتكوين",
         r"استثمار",
+        r"تداول",
+        r"\bforex\b|\b(stock|crypto|coin|currency) trading\b|\bday trad",
+        r"kiem tien (nhanh|online)|lam giau|earn money|make money (fast|quickly|online)|ربح المال|اربح المال",
     ),
     "illegal": (
         r"(lam|mua|ban) (bang|giay|so|the|ho chieu|can cuoc)\w* .*\bgia\b",
@@ -194,7 +197,8 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"دواء",
     ),
 }
-_COMPILED = {topic: [re.compile(p) for p in patterns] for topic, patterns in _TOPICS.items()}
+# patterns are matched against prepared text, so Arabic in them is normalized the same way ("سأكسب" -> "ساكسب")
+_COMPILED = {topic: [re.compile(normalize_arabic(p)) for p in patterns] for topic, patterns in _TOPICS.items()}
 _IN_SCOPE = re.compile(
     r"ho khau|chuyen khau|thuong tru|tam tru|le phi|thu tuc|ho so|giay (to|phep|khai|chung)|can cuoc|ho chieu|"
     r"khai sinh|ket hon|dat dai|so do|bao hiem|dang ky|chung thuc|procedure|certificate|registration|"
