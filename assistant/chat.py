@@ -88,7 +88,7 @@ class ChatService:
             ranked, found.question_text, found.analysis.language, self._known_hits(top, ranked))
         if clarification is not None:
             return Decision("clarify", candidates=clarification.options,
-                            question=clarification.rule.ask(found.analysis.language))
+                            question=clarification.rule.question_in(found.analysis.language))
         return Decision("answered", top.procedure)
 
     def _known_hits(self, top: ProcedureHit, ranked: list[ProcedureHit]) -> dict[str, ProcedureHit]:

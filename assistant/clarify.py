@@ -24,6 +24,8 @@ CLOSE_RATIO = 0.6
 PROMOTE_FROM = 3
 #: A picked procedure must score at least this share of the best one to be moved first.
 PROMOTE_RATIO = 0.5
+#: The same, when the best hit is not one of the rule's procedures (the rule belongs to a lower hit).
+PROMOTE_OTHER_RATIO = 0.7
 
 
 @dataclass
@@ -66,8 +68,9 @@ class Clarifier:
             picked = rule.picked(question)
             if len(picked) != 1 or top.code in picked[0].codes:
                 continue
+            ratio = PROMOTE_RATIO if top.code in rule.codes else PROMOTE_OTHER_RATIO
             for position, hit in enumerate(hits[1:DEPTH], start=1):
-                if hit.code in picked[0].codes and hit.score >= PROMOTE_RATIO * top.score:
+                if hit.code in picked[0].codes and hit.score >= ratio * top.score:
                     return [hit, *hits[:position], *hits[position + 1:]]
         return hits
 
@@ -84,7 +87,7 @@ class Clarifier:
         if any(rule.picked(question) for rule in rules):
             return None  # the question already says which one (for this rule or a related one)
         for rule in rules:
-            if not rule.applies_to(language):
+            if not rule.ask or not rule.applies_to(language):
                 continue
             top_option = _option_of(rule, top.code)
             siblings = [h for h in hits[1:DEPTH] if _option_of(rule, h.code) not in (None, top_option)]

@@ -61,6 +61,8 @@ class ClarifyRule(BaseModel):
                                  description="Ask only askers in these languages; empty: ask everyone.")
     when_all: list[list[str]] = Field(default_factory=list,
                                       description="Word groups that must all appear for the rule to apply.")
+    ask: bool = Field(default=True, description="False: the rule only picks an option from the question's "
+                                                "words and never asks (the options are not worth a question).")
     note: str | None = None
 
     @model_validator(mode="after")
@@ -93,12 +95,20 @@ class ClarifyRule(BaseModel):
         return all(pattern is not None and pattern.search(text) for pattern in self._when_patterns)
 
     def picked(self, question: str) -> list[ClarifyOption]:
-        """The options whose words the question uses."""
+        """The options whose words the question uses. Where the words of two options overlap in the question, the
+        longer match wins ("không đăng ký thường trú" is not "đăng ký thường trú")."""
         text = prepare(question)
-        return [option for option, pattern in zip(self.options, self._option_patterns, strict=True)
-                if pattern is not None and pattern.search(text)]
+        spans = [[m.span() for m in pattern.finditer(text)] if pattern is not None else []
+                 for pattern in self._option_patterns]
 
-    def ask(self, language: str) -> str:
+        def inside_longer(span: tuple[int, int], own: int) -> bool:
+            return any(other != own and s[0] <= span[0] and span[1] <= s[1] and s != span
+                       for other, found in enumerate(spans) for s in found)
+
+        return [option for index, option in enumerate(self.options)
+                if any(not inside_longer(span, index) for span in spans[index])]
+
+    def question_in(self, language: str) -> str:
         return self.question.get(language) or self.question["en"]
 
 

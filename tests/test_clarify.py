@@ -39,7 +39,7 @@ def _hit(code: str, score: float) -> ProcedureHit:
 def test_bundled_rules_load_and_ask_in_three_languages() -> None:
     rules = load_rules()
     assert len(rules) >= 10
-    assert all(rule.ask(lang) for rule in rules for lang in ("vi", "en", "ar"))
+    assert all(rule.question_in(lang) for rule in rules for lang in ("vi", "en", "ar"))
 
 
 def test_a_rule_without_an_arabic_question_is_rejected(tmp_path: Path) -> None:
@@ -152,3 +152,15 @@ def test_a_lower_hit_is_promoted_only_by_a_rule_with_its_own_trigger_words() -> 
     no_trigger_rule = Clarifier([MARRIAGE]).promote(
         [_hit("1.004222", 0.040), _hit("2.000806", 0.035)], "my foreigner friend needs a residence")
     assert no_trigger_rule[0].code == "1.004222"  # the rule is not about the best hit and has no trigger words
+
+
+def test_a_longer_match_of_one_option_hides_a_shorter_one_inside_it() -> None:
+    bundle = ClarifyRule(
+        id="bundle", question=QUESTION, ask=False,
+        options=[{"codes": ["2.001023"], "words": ["không đăng ký thường trú"]},  # type: ignore[list-item]
+                 {"codes": ["2.000986"], "words": ["đăng ký thường trú"]}],  # type: ignore[list-item]
+    )
+    assert [o.codes for o in bundle.picked("khai sinh, bhyt, không đăng ký thường trú")] == [["2.001023"]]
+    assert [o.codes for o in bundle.picked("khai sinh, bhyt và đăng ký thường trú")] == [["2.000986"]]
+    hits = [_hit("2.001023", 0.040), _hit("2.000986", 0.039)]
+    assert Clarifier([bundle]).clarification(hits, "khai sinh và bhyt cho bé", "vi") is None  # never asks
