@@ -83,9 +83,8 @@ class ChatService:
         weak_name = found.analysis.language == "vi" and name_match < MIN_NAME_TO_ANSWER
         if alias_hit is None and (coverage < MIN_COVERAGE or weak_name):
             return Decision("no_match")  # the best procedure is only loosely related: offer candidates instead
-        ranked = [top, *(h for h in hits if h is not top)]
         clarification = self.finder.clarifier.clarification(
-            ranked, found.question_text, found.analysis.language, self._known_hits(top, ranked))
+            hits, found.question_text, found.analysis.language, self._known_hits(top, hits))
         if clarification is not None:
             return Decision("clarify", candidates=clarification.options,
                             question=clarification.rule.question_in(found.analysis.language))
@@ -102,21 +101,11 @@ class ChatService:
                 known[code] = ProcedureHit(procedure, 0.0, chunks[0])
         return known
 
-    def _names_a_sibling(self, found: Found, current: Procedure) -> bool:
-        """Whether the question uses the words of a clarification rule that pick another of its procedures."""
-        code = current.code or current.uid
-        for rule in self.finder.clarifier.rules:
-            if code in rule.codes and rule.triggered_by(found.question_text):
-                options = rule.picked(found.question_text)
-                if len(options) == 1 and code not in options[0].codes:
-                    return True
-        return False
-
     def _is_follow_up(self, found: Found, alias_hit: ProcedureHit | None, current: Procedure) -> bool:
         """A question with nothing new in it ("còn lệ phí thì sao?", "and online?") is about the same procedure."""
         if alias_hit is not None and alias_hit.procedure.group_key != current.group_key:
             return False
-        if self._names_a_sibling(found, current):
+        if self.finder.clarifier.names_another_option(found.question_text, current.code or current.uid):
             return False  # "and if my fiancée is Korean?" after the domestic marriage: the foreign procedure
         if not found.content_terms:
             return True

@@ -98,6 +98,16 @@ class Clarifier:
                 return Clarification(rule, options)
         return None
 
+    def names_another_option(self, question: str, code: str) -> bool:
+        """Whether the question uses a rule's words that pick another of its procedures than ``code`` ("and if my
+        fiancée is Korean?" while the domestic marriage is under discussion)."""
+        for rule in self._rules_of(code):
+            if rule.triggered_by(question):
+                options = rule.picked(question)
+                if len(options) == 1 and code not in options[0].codes:
+                    return True
+        return False
+
     def codes_near(self, code: str) -> set[str]:
         """Every code of the rules that hold ``code`` (for looking up options that were not retrieved)."""
         return {c for rule in self._rules_of(code) for c in rule.codes}
