@@ -22,6 +22,8 @@ _TASHKEEL_RE = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640
 _ARABIC_PREFIXES = ("وال", "بال", "كال", "فال", "لل", "ال")
 _ARABIC_SUFFIXES = ("كم", "هم", "ها", "نا", "ات", "ون", "ين", "ي", "ك", "ه")
 _ARABIC_PRONOUNS = frozenset({"كم", "هم", "ها", "نا", "ي", "ك"})
+_ARABIC_PROCLITICS = frozenset("وبلفك")
+_MIN_PROCLITIC_WORD = 5
 _EN_STOP = frozenset(
     # Only words that are not also Vietnamese syllables typed without diacritics ("can", "to", "do", "me" are).
     "the of for with and are does how what which who where when your this that need from about please".split()
@@ -71,6 +73,19 @@ def _arabic_stem(token: str) -> str:
     return token
 
 
+def _arabic_terms(token: str, proclitics: bool) -> list[str]:
+    """The stem of an Arabic word; with ``proclitics``, when the word starts with a one-letter proclitic (و ب ل ف ك:
+    "لتسجيل", "وبطاقة"), also the stem without it. Both are kept because the letter may as well be part of the
+    word ("بطاقة"); queries use this, documents do not (their extra forms only add noise)."""
+    normalized = normalize_arabic(token)
+    stem = _arabic_stem(normalized)
+    if proclitics and normalized[0] in _ARABIC_PROCLITICS and len(normalized) >= _MIN_PROCLITIC_WORD:
+        bare = _arabic_stem(normalized[1:])
+        if bare != stem:
+            return [stem, bare]
+    return [stem]
+
+
 def _english_stem(token: str) -> str:
     if len(token) > 4 and token.endswith("ies"):
         return token[:-3] + "y"
@@ -90,7 +105,7 @@ def _cjk_terms(token: str) -> list[str]:
     return chars + [a + b for a, b in itertools.pairwise(chars)]
 
 
-def index_terms(text: str, *, exact: bool = True) -> list[str]:
+def index_terms(text: str, *, exact: bool = True, proclitics: bool = False) -> list[str]:
     """Terms for the lexical index and for queries.
 
     ``exact`` adds the diacritic-bearing form of Vietnamese syllables (set for documents, and for queries
@@ -100,7 +115,7 @@ def index_terms(text: str, *, exact: bool = True) -> list[str]:
     plain_run: list[str] = []
     for token in words(text):
         if _ARABIC_RE.search(token):
-            terms.append(_arabic_stem(normalize_arabic(token)))
+            terms.extend(_arabic_terms(token, proclitics))
             plain_run = []
             continue
         if _CJK_RE.search(token):
@@ -123,7 +138,7 @@ def index_terms(text: str, *, exact: bool = True) -> list[str]:
 
 def query_terms(text: str) -> list[str]:
     """Index terms for a query: exact forms only when the query itself carries diacritics."""
-    return index_terms(text, exact=has_vietnamese_diacritics(text))
+    return index_terms(text, exact=has_vietnamese_diacritics(text), proclitics=True)
 
 
 def script_of(text: str) -> str:

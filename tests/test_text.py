@@ -49,3 +49,11 @@ def test_arabic_vowel_marks_do_not_split_words() -> None:
 
     assert index_terms("أسجّل ولادته", exact=False) == index_terms("أسجل ولادته", exact=False)
     assert "ولاد" in index_terms("كيف أسجّل ولادته؟", exact=False)  # ولادة + his: the same stem as ولادة
+
+
+def test_arabic_one_letter_proclitics_are_also_dropped_in_queries_only() -> None:
+    from knowledge.text import index_terms, query_terms
+
+    assert {"لتسجيل", "تسجيل"} <= set(query_terms("ما المطلوب لتسجيل ولادة؟"))
+    assert "تسجيل" not in index_terms("ما المطلوب لتسجيل ولادة؟")  # documents keep the word as written
+    assert "بطاق" in query_terms("بطاقة")  # the letter may be part of the word: the full stem stays
