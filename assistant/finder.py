@@ -94,7 +94,7 @@ FILLER_PHRASES = re.compile(r"\b(ho so|giay to|thu tuc|the nao|bao nhieu)\b")
 
 def _unigrams(text: str) -> set[str]:
     plain = FILLER_PHRASES.sub(" ", strip_diacritics(fold(text)))
-    return {t for t in index_terms(plain, exact=False, proclitics=True) if "_" not in t}
+    return {t for t in index_terms(plain, exact=False) if "_" not in t}
 
 
 def content_terms(analysis: QueryAnalysis) -> set[str]:
