@@ -23,7 +23,7 @@ _VI_SYLLABLE = re.compile(
 )
 _VI_SHORTHAND = frozenset(
     "dktt dk dky đky đk cccd cmnd gplx bhxh bhyt hkd gcn qsdd ubnd ko k j ntn dc đc bn nhe nha a ak vs hk lltp "
-    "kt3 tthc dvc mst ctv".split()
+    "kt3 tthc dvc mst ctv vneid".split()
 )
 _VI_COMMON_PLAIN = frozenset(
     "toi em anh chi can gi lam o dau bao nhieu lau thi sao the nao khong duoc cho hoi xin muon giay to "
@@ -38,10 +38,9 @@ _EN_COMMON = frozenset(
 )
 
 
-#: Vietnamese text typed with diacritics marks most of its words; below this share of marked words (in a question of
-#: at least ``MIN_WORDS_FOR_LOANWORDS`` words) the marks are taken for a loanword and the words are scored instead.
-MIN_MARKED_SHARE = 0.2
-MIN_WORDS_FOR_LOANWORDS = 5
+#: Vietnamese text typed with diacritics marks most of its words; below this share of marked words the marks may be a
+#: loanword's ("fiancée", "café") and every word is scored instead.
+MIN_MARKED_SHARE = 0.3
 
 
 @dataclass(frozen=True)
@@ -69,14 +68,14 @@ def detect_language(text: str, default: str = "vi", known_vietnamese: frozenset[
     if script == "cjk":
         return Detection("zh", 0.95)
     tokens = [w for w in words(text) if w.isalpha()]
-    if has_vietnamese_diacritics(text):
-        marked = sum(1 for w in tokens if has_vietnamese_diacritics(w))
-        if len(tokens) < MIN_WORDS_FOR_LOANWORDS or marked / len(tokens) >= MIN_MARKED_SHARE:
-            return Detection("vi", 0.99)
-        # one accented loanword ("fiancée", "café") in a sentence of another language: score the words
     if not tokens:
         return Detection(default, 0.0)
-    vi = sum(1 for w in tokens if _is_vietnamese_word(w, known_vietnamese))
+    # A word with Vietnamese diacritics votes Vietnamese; the others are scored by their shape. Vietnamese typed
+    # with diacritics marks most words, while "My fiancée is Japanese" has one accented loanword.
+    marked = sum(1 for w in tokens if has_vietnamese_diacritics(w))
+    if marked and marked / len(tokens) >= MIN_MARKED_SHARE:
+        return Detection("vi", 0.99)
+    vi = sum(1 for w in tokens if has_vietnamese_diacritics(w) or _is_vietnamese_word(w, known_vietnamese))
     en = len(tokens) - vi
     if vi >= en:
         return Detection("vi", round(vi / len(tokens), 3))

@@ -55,8 +55,10 @@ def _official_phrase(name: str) -> str:
 
 
 def _looks_abbreviated(word: str) -> bool:
-    """Letters that no English or Vietnamese word spells: four or more with at most one vowel ("antt", "gplx")."""
-    return len(word) >= 4 and sum(ch in "aeiouy" for ch in word) <= 1
+    """Letters that no English or Vietnamese word spells: no vowel at all ("hs", "tdd"), or four or more letters
+    with at most one vowel ("antt", "gplx")."""
+    vowels = sum(ch in "aeiouy" for ch in word)
+    return (len(word) >= 2 and vowels == 0) or (len(word) >= 4 and vowels <= 1)
 
 
 @dataclass

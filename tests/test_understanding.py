@@ -19,7 +19,7 @@ from knowledge.glossary import load_glossary
      ("so do mat thi lam ntn", "vi"), ("How do I register a birth?", "en"), ("passport", "en"),
      ("can I get a driving licence", "en"), ("أريد تجديد جواز السفر", "ar"), ("出生证明怎么办", "zh"),
      ("출생신고", "ko"), ("My fiancée and I are both Vietnamese, how do we marry?", "en"),
-     ("lam giay khai sinh o dau nhé", "vi")],
+     ("lam giay khai sinh o dau nhé", "vi"), ("My fiancée is Japanese", "en"), ("mở app VNeID?", "vi")],
 )
 def test_language_of_short_inputs(text: str, language: str) -> None:
     assert detect_language(text).language == language
