@@ -155,7 +155,7 @@ class ChatService:
         if decision.outcome == "clarify":
             options = decision.candidates or []
             lines = [decision.question or label(language, "clarify")]
-            lines += [f"- {h.procedure.name_in(language)} ({h.code})" for h in options]
+            lines += [f"{n}. {h.procedure.name_in(language)} ({h.code})" for n, h in enumerate(options, start=1)]
             return ChatResponse(**base, outcome="clarify", answer="\n".join(lines),
                                 candidates=self._candidates(options, language))
         procedure = decision.procedure

@@ -89,7 +89,8 @@ def test_chat_asks_the_rules_question_with_the_candidates(chat: ChatService, mes
     response = chat.answer(ChatRequest(message=message, channel="api"), use_llm=False)
     assert response.outcome == "clarify", response.answer
     assert {c.code for c in response.candidates} == codes
-    assert "?" in response.answer.splitlines()[0]
+    lines = response.answer.splitlines()
+    assert "?" in lines[0] and lines[1].startswith("1. ")  # numbered, so that "2" is an answer
 
 
 @pytest.mark.parametrize(
