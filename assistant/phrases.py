@@ -21,7 +21,7 @@ def phrase_tokens(text: str) -> tuple[str, ...]:
     """Plain unigram tokens of a phrase (no exact forms, no bigrams)."""
     if script_of(text) == "cjk":
         return tuple(ch for ch in text if not ch.isspace())
-    return tuple(t for t in index_terms(text, exact=False, proclitics=True) if "_" not in t)
+    return tuple(t for t in index_terms(text, exact=False, query_forms=True) if "_" not in t)
 
 
 @dataclass(frozen=True)

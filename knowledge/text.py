@@ -73,17 +73,47 @@ def _arabic_stem(token: str) -> str:
     return token
 
 
-def _arabic_terms(token: str, proclitics: bool) -> list[str]:
-    """The stem of an Arabic word; with ``proclitics``, when the word starts with a one-letter proclitic (و ب ل ف ك:
-    "لتسجيل", "وبطاقة"), also the stem without it. Both are kept because the letter may as well be part of the
-    word ("بطاقة"); queries use this, documents do not (their extra forms only add noise)."""
+#: Administrative verbs as people type them ("أسجّل", "نجدد", "تزوجنا", "يستخرج") -> the verbal noun that records and
+#: the glossary use. Roots with their noun; the surface forms are generated below. The bare root is left out because
+#: it is also a noun of its own ("سجل" record, "زوج" husband).
+_ARABIC_VERB_ROOTS = {
+    "سجل": "تسجيل", "جدد": "تجديد", "خرج": "استخراج", "صدر": "إصدار", "غير": "تغيير", "صحح": "تصحيح",
+    "وثق": "توثيق", "صدق": "تصديق", "مدد": "تمديد", "بدل": "استبدال", "زوج": "زواج", "طلق": "طلاق",
+}
+_ARABIC_VERB_FORMS = {
+    "توفي": "وفاة", "توفيت": "وفاة", "يتوفى": "وفاة", "ولدت": "ولادة", "يولد": "ولادة", "ولد طفل": "ولادة",
+    "فقدت": "مفقود", "فقدنا": "مفقود", "ضاع": "مفقود", "ضاعت": "مفقود", "الغي": "إلغاء", "يلغي": "إلغاء",
+}
+
+
+@lru_cache(maxsize=1)
+def _arabic_verb_nouns() -> dict[str, str]:
+    """Stemmed verb form -> stemmed noun, for query terms."""
+    forms: dict[str, str] = {}
+    for root, noun in _ARABIC_VERB_ROOTS.items():
+        surface = [p + root for p in "اينت"] + [p + "ست" + root for p in ("ا", "ي", "ن", "ت", "")]
+        surface += [p + "ت" + root for p in "اينت"] + [root + s for s in ("ت", "نا", "وا", "تم")]
+        surface += ["ت" + root + s for s in ("ت", "نا", "وا")]
+        for form in surface:
+            stem = _arabic_stem(normalize_arabic(form))
+            if stem != root:  # "زوجنا" stems to the bare root, which is also "husband"
+                forms[stem] = noun
+    forms.update({_arabic_stem(normalize_arabic(f)): n for f, n in _ARABIC_VERB_FORMS.items() if " " not in f})
+    nouns = {noun: _arabic_stem(normalize_arabic(noun)) for noun in forms.values()}
+    return {form: nouns[noun] for form, noun in forms.items() if form != nouns[noun]}
+
+
+def _arabic_terms(token: str, query_forms: bool) -> list[str]:
+    """The stem of an Arabic word. With ``query_forms`` (questions, not documents), also: the stem without a
+    one-letter proclitic (و ب ل ف ك: "لتسجيل", "وبطاقة"; both are kept because the letter may be part of the word,
+    as in "بطاقة"), and the verbal noun of an administrative verb ("أسجّل" -> "تسجيل")."""
     normalized = normalize_arabic(token)
-    stem = _arabic_stem(normalized)
-    if proclitics and normalized[0] in _ARABIC_PROCLITICS and len(normalized) >= _MIN_PROCLITIC_WORD:
-        bare = _arabic_stem(normalized[1:])
-        if bare != stem:
-            return [stem, bare]
-    return [stem]
+    stems = [_arabic_stem(normalized)]
+    if query_forms and normalized[0] in _ARABIC_PROCLITICS and len(normalized) >= _MIN_PROCLITIC_WORD:
+        stems.append(_arabic_stem(normalized[1:]))
+    if query_forms:
+        stems += [_arabic_verb_nouns()[s] for s in list(stems) if s in _arabic_verb_nouns()]
+    return list(dict.fromkeys(stems))
 
 
 def _english_stem(token: str) -> str:
@@ -105,7 +135,7 @@ def _cjk_terms(token: str) -> list[str]:
     return chars + [a + b for a, b in itertools.pairwise(chars)]
 
 
-def index_terms(text: str, *, exact: bool = True, proclitics: bool = False) -> list[str]:
+def index_terms(text: str, *, exact: bool = True, query_forms: bool = False) -> list[str]:
     """Terms for the lexical index and for queries.
 
     ``exact`` adds the diacritic-bearing form of Vietnamese syllables (set for documents, and for queries
@@ -115,7 +145,7 @@ def index_terms(text: str, *, exact: bool = True, proclitics: bool = False) -> l
     plain_run: list[str] = []
     for token in words(text):
         if _ARABIC_RE.search(token):
-            terms.extend(_arabic_terms(token, proclitics))
+            terms.extend(_arabic_terms(token, query_forms))
             plain_run = []
             continue
         if _CJK_RE.search(token):
@@ -138,7 +168,7 @@ def index_terms(text: str, *, exact: bool = True, proclitics: bool = False) -> l
 
 def query_terms(text: str) -> list[str]:
     """Index terms for a query: exact forms only when the query itself carries diacritics."""
-    return index_terms(text, exact=has_vietnamese_diacritics(text), proclitics=True)
+    return index_terms(text, exact=has_vietnamese_diacritics(text), query_forms=True)
 
 
 def script_of(text: str) -> str:

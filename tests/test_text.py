@@ -51,9 +51,11 @@ def test_arabic_vowel_marks_do_not_split_words() -> None:
     assert "ولاد" in index_terms("كيف أسجّل ولادته؟", exact=False)  # ولادة + his: the same stem as ولادة
 
 
-def test_arabic_one_letter_proclitics_are_also_dropped_in_queries_only() -> None:
+def test_arabic_one_letter_proclitics_and_verbs_get_query_forms() -> None:
     from knowledge.text import index_terms, query_terms
 
     assert {"لتسجيل", "تسجيل"} <= set(query_terms("ما المطلوب لتسجيل ولادة؟"))
     assert "تسجيل" not in index_terms("ما المطلوب لتسجيل ولادة؟")  # documents keep the word as written
     assert "بطاق" in query_terms("بطاقة")  # the letter may be part of the word: the full stem stays
+    assert "تسجيل" in query_terms("كيف أسجّل ولادة طفلي")  # the verb as typed meets the noun the records use
+    assert "زواج" in query_terms("تزوجنا في فيتنام") and "زواج" not in query_terms("زوجي فيتنامي")  # not "husband"
