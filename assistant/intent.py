@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import fold, index_terms, normalize_arabic, strip_diacritics
+from knowledge.text import comparison_form, index_terms
 
 INTENTS = ("documents", "fee", "time", "steps", "where", "legal", "eligibility", "result", "overview")
 
@@ -60,7 +60,7 @@ _PRIORITY = ("fee", "time", "documents", "where", "legal", "eligibility", "resul
 
 
 def _prepare(text: str) -> str:
-    return normalize_arabic(strip_diacritics(fold(text)))
+    return comparison_form(text)
 
 
 def detect_intents(text: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.text import fold, normalize_arabic, strip_diacritics
+from knowledge.text import comparison_form, normalize_arabic
 
 _TOPICS: dict[str, tuple[str, ...]] = {
     "instructions": (
@@ -225,7 +225,7 @@ class ScopeDecision:
 
 
 def _prepare(text: str) -> str:
-    return normalize_arabic(strip_diacritics(fold(text))).strip()
+    return comparison_form(text)
 
 
 def classify_scope(text: str) -> ScopeDecision:

@@ -17,18 +17,13 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from knowledge.text import fold, normalize_arabic, strip_diacritics
+from knowledge.text import comparison_form as prepare
 
 #: Folder of the bundled clarification rules.
 CLARIFY_DIR = Path(__file__).resolve().parent / "clarify"
 #: Every rule asks its question in these languages.
 REQUIRED_LANGUAGES = ("vi", "en", "ar")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
-
-
-def prepare(text: str) -> str:
-    """The comparison form of a question or a deciding phrase: folded, no diacritics, Arabic normalized."""
-    return " ".join(normalize_arabic(strip_diacritics(fold(text))).split())
 
 
 def _phrase_pattern(phrases: list[str]) -> re.Pattern[str] | None:

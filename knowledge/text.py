@@ -46,6 +46,12 @@ def strip_diacritics(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn"))
 
 
+def comparison_form(text: str) -> str:
+    """The form that word rules are matched against: case-folded, without diacritics, Arabic normalized, single
+    spaces ("Mất thẻ" and "mat the" compare equal)."""
+    return " ".join(normalize_arabic(strip_diacritics(fold(text))).split())
+
+
 def has_vietnamese_diacritics(text: str) -> bool:
     return strip_diacritics(text) != text
 
