@@ -124,7 +124,7 @@ class ChatService:
         language = found.analysis.language
         intent = detect_intent(request.message)
         scope = classify_scope(request.message)
-        offered = self.store.offered(chat.id)
+        offered = self.store.offered(chat.id) if request.session_id else []  # a new session has no offer
         picked = picked_procedure(found, offered, self.finder.clarifier, self.index)
         if picked is not None:
             decision = Decision("answered", picked)  # the reply to our clarifying question

@@ -118,7 +118,8 @@ def _arabic_terms(token: str, query_forms: bool) -> list[str]:
     if query_forms and normalized[0] in _ARABIC_PROCLITICS and len(normalized) >= _MIN_PROCLITIC_WORD:
         stems.append(_arabic_stem(normalized[1:]))
     if query_forms:
-        stems += [_arabic_verb_nouns()[s] for s in list(stems) if s in _arabic_verb_nouns()]
+        nouns = _arabic_verb_nouns()
+        stems += [nouns[s] for s in list(stems) if s in nouns]
     return list(dict.fromkeys(stems))
 
 
