@@ -6,9 +6,9 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from api.routers import chat, feedback, health, procedures, search
-from assistant.llm import LlmAnswerer
+from assistant.answers.llm import LlmAnswerer
+from assistant.answers.storage import ConversationStore
 from assistant.runtime import KnowledgeRuntime
-from assistant.storage import ConversationStore
 from knowledge.embeddings import Embedder
 from knowledge.settings import Settings, get_settings
 from knowledge.store import IndexNotFoundError

@@ -124,8 +124,8 @@ def search(query: str, k: int, language: str | None, data_dir: Path | None, as_j
       motcua search "lam giay khai sinh"
       motcua search "how to register a marriage" --k 3 --json
     """
+    from assistant.retrieval.search import SearchService
     from assistant.runtime import KnowledgeRuntime
-    from assistant.search import SearchService
     from knowledge.store import IndexNotFoundError
 
     service = SearchService(KnowledgeRuntime(load_settings(data_dir)))
@@ -197,8 +197,8 @@ def evaluate(questions: tuple[Path, ...], shared: Path, split: str | None, basel
     """
     from dataclasses import asdict
 
-    from assistant.evaluation import evaluate as run_eval
-    from assistant.evaluation import load_questions, render
+    from assistant.evaluation.question_eval import evaluate as run_eval
+    from assistant.evaluation.question_eval import load_questions, render
     from assistant.runtime import KnowledgeRuntime
 
     settings = load_settings(data_dir)
@@ -208,7 +208,7 @@ def evaluate(questions: tuple[Path, ...], shared: Path, split: str | None, basel
         click.echo(f"{unresolved} referenced questions not found under {shared}; skipped", err=True)
     naive = None
     if baseline:
-        from assistant.baseline import NaiveBaseline
+        from assistant.evaluation.baseline import NaiveBaseline
 
         naive = NaiveBaseline.build_or_load(runtime.index(), runtime.embedder, settings.cache_dir)
     report = run_eval(loaded, runtime.finder(), split=split, baseline=naive)

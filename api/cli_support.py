@@ -10,7 +10,7 @@ from typing import Any
 
 import click
 
-from assistant.chat import ChatService
+from assistant.answers.chat import ChatService
 from assistant.runtime import KnowledgeRuntime
 from ingest.pipeline import IngestSummary
 from ingest.readers.base import ReadError, ReadProgress
@@ -121,8 +121,8 @@ def ensure_bundled_index(settings: Settings) -> None:
 
 def chat_service(settings: Settings) -> ChatService:
     """A chat service over the data dir's index and conversation database."""
-    from assistant.llm import LlmAnswerer
-    from assistant.storage import ConversationStore
+    from assistant.answers.llm import LlmAnswerer
+    from assistant.answers.storage import ConversationStore
 
     runtime = KnowledgeRuntime(settings)
     conversations = ConversationStore(settings.sqlalchemy_url)

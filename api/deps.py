@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from assistant.chat import ChatService
-from assistant.llm import LlmAnswerer
+from assistant.answers.chat import ChatService
+from assistant.answers.llm import LlmAnswerer
+from assistant.answers.storage import ConversationStore
+from assistant.retrieval.search import SearchService
 from assistant.runtime import KnowledgeRuntime
-from assistant.search import SearchService
-from assistant.storage import ConversationStore
 from knowledge.settings import Settings
 
 

@@ -9,10 +9,10 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.finder import ProcedureFinder
-from assistant.query import QueryAnalyzer
-from assistant.rerank import build_reranker
-from assistant.retrieval import HybridRetriever
+from assistant.retrieval.finder import ProcedureFinder
+from assistant.retrieval.hybrid import HybridRetriever
+from assistant.retrieval.rerank import build_reranker
+from assistant.understanding.query import QueryAnalyzer
 from knowledge.embeddings import CachedQueryEmbedder, Embedder, build_embedder
 from knowledge.settings import Settings
 from knowledge.store import IndexStore, KnowledgeIndex

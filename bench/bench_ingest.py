@@ -107,11 +107,11 @@ def http_latency(data_dir: Path, env: dict[str, str], queries: list[str]) -> dic
 
 def in_process(data_dir: Path, queries: list[str]) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
-    from assistant.chat import ChatService
+    from assistant.answers.chat import ChatService
+    from assistant.answers.storage import ConversationStore
+    from assistant.retrieval.search import SearchService
     from assistant.runtime import KnowledgeRuntime
     from assistant.schemas import ChatRequest
-    from assistant.search import SearchService
-    from assistant.storage import ConversationStore
     from knowledge.settings import Settings
     from knowledge.store import IndexStore
 

@@ -124,7 +124,7 @@ def test_feedback_on_an_answer(client: TestClient) -> None:
 
 
 def test_stored_questions_are_redacted(client: TestClient, indexed: Settings) -> None:
-    from assistant.storage import ConversationStore
+    from assistant.answers.storage import ConversationStore
 
     body = ask(client, "tôi số CCCD 001203004567 sđt 0912345678 muốn đăng ký thường trú")
     stored = ConversationStore(indexed.sqlalchemy_url).messages(str(body["session_id"]))[0].question

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chat import ChatService
-from assistant.clarify import Clarifier
-from assistant.retrieval import ProcedureHit
+from assistant.answers.chat import ChatService
+from assistant.answers.clarify import Clarifier
+from assistant.answers.storage import ConversationStore
+from assistant.retrieval.hybrid import ProcedureHit
 from assistant.runtime import KnowledgeRuntime
 from assistant.schemas import ChatRequest
-from assistant.storage import ConversationStore
 from ingest.pipeline import Ingestor
 from knowledge.chunks import Chunk
 from knowledge.clarify import ClarifyError, ClarifyRule, load_rules

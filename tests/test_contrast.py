@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from assistant.contrast import contrast_rerank
-from assistant.finder import content_terms
-from assistant.query import QueryAnalyzer
-from assistant.retrieval import ProcedureHit
+from assistant.retrieval.contrast import contrast_rerank
+from assistant.retrieval.finder import content_terms
+from assistant.retrieval.hybrid import ProcedureHit
+from assistant.understanding.query import QueryAnalyzer
 from knowledge.chunks import Chunk
 from knowledge.glossary import load_glossary
 from knowledge.model import Procedure, Provenance, Translation

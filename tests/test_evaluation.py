@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.baseline import NaiveBaseline
-from assistant.evaluation import evaluate, load_questions, render
+from assistant.evaluation.baseline import NaiveBaseline
+from assistant.evaluation.question_eval import evaluate, load_questions, render
 from assistant.runtime import KnowledgeRuntime
 from ingest.pipeline import Ingestor
 from knowledge.embeddings import HashingEmbedder

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.langchain_retriever import ProcedureRetriever
+from assistant.retrieval.langchain_retriever import ProcedureRetriever
 from assistant.runtime import KnowledgeRuntime
 from ingest.pipeline import Ingestor
 from knowledge.embeddings import HashingEmbedder

@@ -58,7 +58,7 @@ def test_missing_model_without_downloads_is_a_clear_error(tmp_path: Path) -> Non
 
 
 def test_cross_encoder_reranker_loads_a_local_model(tmp_path: Path, settings: Settings, tiny_pack: Path) -> None:
-    from assistant.rerank import CrossEncoderReranker
+    from assistant.retrieval.rerank import CrossEncoderReranker
     from assistant.runtime import KnowledgeRuntime
     from knowledge.embeddings import HashingEmbedder
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.storage import ConversationStore
+from assistant.answers.storage import ConversationStore
 
 POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 

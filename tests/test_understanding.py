@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import detect_intent
-from assistant.language import detect_language
-from assistant.query import QueryAnalyzer
-from assistant.ranking import base_name, level_hint
 from assistant.redact import redact
-from assistant.scope import classify_scope
+from assistant.retrieval.ranking import base_name, level_hint
+from assistant.understanding.intent import detect_intent
+from assistant.understanding.language import detect_language
+from assistant.understanding.query import QueryAnalyzer
+from assistant.understanding.scope import classify_scope
 from knowledge.glossary import load_glossary
 
 

@@ -9,8 +9,8 @@ from fastapi import APIRouter
 from fastapi.responses import StreamingResponse
 
 from api.deps import ChatServiceDep
+from assistant.answers.streaming import stream_answer
 from assistant.schemas import ChatRequest, ChatResponse
-from assistant.streaming import stream_answer
 
 router = APIRouter(prefix="/api/v1", tags=["chat"])
 

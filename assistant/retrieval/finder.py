@@ -8,13 +8,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.clarify import Clarifier
-from assistant.contrast import contrast_rerank
-from assistant.intent import intent_words
-from assistant.query import QueryAnalysis, QueryAnalyzer
-from assistant.ranking import prefer_levels
-from assistant.rerank import Reranker
-from assistant.retrieval import HybridRetriever, ProcedureHit
+from assistant.answers.clarify import Clarifier
+from assistant.retrieval.contrast import contrast_rerank
+from assistant.retrieval.hybrid import HybridRetriever, ProcedureHit
+from assistant.retrieval.ranking import prefer_levels
+from assistant.retrieval.rerank import Reranker
+from assistant.understanding.intent import intent_words
+from assistant.understanding.query import QueryAnalysis, QueryAnalyzer
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
 from knowledge.text import fold, index_terms, strip_diacritics

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from assistant.retrieval import ProcedureHit
+from assistant.retrieval.hybrid import ProcedureHit
 from knowledge.clarify import ClarifyOption, ClarifyRule, load_rules
 
 #: How many of the top results are looked at.

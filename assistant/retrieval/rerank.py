@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from assistant.retrieval import ProcedureHit
+from assistant.retrieval.hybrid import ProcedureHit
 from knowledge.embeddings import resolve_model_path
 from knowledge.settings import Settings
 

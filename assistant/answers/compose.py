@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.labels import label, money, unit
+from assistant.answers.labels import label, money, unit
 from knowledge.chunks import source_label
 from knowledge.model import Channel, Component, Procedure
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.chat import ChatService
-from assistant.llm import procedure_context
+from assistant.answers.chat import ChatService
+from assistant.answers.llm import procedure_context
 from assistant.schemas import ChatRequest
 
 Event = tuple[str, dict[str, object]]

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.chat import ChatService
-from assistant.finder import ProcedureFinder
+from assistant.answers.chat import ChatService
+from assistant.answers.storage import ConversationStore
+from assistant.retrieval.finder import ProcedureFinder
 from assistant.schemas import ChatRequest
-from assistant.storage import ConversationStore
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.retrieval import ProcedureHit
+from assistant.retrieval.hybrid import ProcedureHit
 from knowledge.model import Procedure
 from knowledge.text import fold, strip_diacritics
 

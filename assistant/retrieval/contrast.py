@@ -11,8 +11,8 @@ procedure (fewer words of its own) goes first.
 
 from __future__ import annotations
 
-from assistant.ranking import base_name
-from assistant.retrieval import ProcedureHit
+from assistant.retrieval.hybrid import ProcedureHit
+from assistant.retrieval.ranking import base_name
 from knowledge.model import Procedure
 
 #: How many of the top results are compared.
@@ -28,7 +28,9 @@ GENERIC = frozenset({"thu"})
 
 
 def _terms(name: str) -> frozenset[str]:
-    from assistant.finder import name_terms  # a leaf helper of the finder; imported late to keep the cycle out
+    from assistant.retrieval.finder import (
+        name_terms,  # a leaf helper of the finder; imported late to keep the cycle out
+    )
 
     return frozenset(name_terms(name) - GENERIC)
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from assistant.choice import picked_procedure
-from assistant.compose import compose_answer
-from assistant.finder import Found, ProcedureFinder, name_coverage, name_terms
-from assistant.intent import detect_intent, intent_words
-from assistant.labels import label
-from assistant.llm import LlmAnswerer
+from assistant.answers.choice import picked_procedure
+from assistant.answers.compose import compose_answer
+from assistant.answers.labels import label
+from assistant.answers.llm import LlmAnswerer
+from assistant.answers.storage import ConversationStore
 from assistant.redact import redact
-from assistant.retrieval import ProcedureHit
+from assistant.retrieval.finder import Found, ProcedureFinder, name_coverage, name_terms
+from assistant.retrieval.hybrid import ProcedureHit
 from assistant.schemas import Candidate, ChatRequest, ChatResponse, Citation, ProcedureRef
-from assistant.scope import classify_scope
-from assistant.storage import ConversationStore
+from assistant.understanding.intent import detect_intent, intent_words
+from assistant.understanding.scope import classify_scope
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
 from knowledge.text import query_terms
@@ -72,7 +72,7 @@ class ChatService:
         coverage = found.coverage(top, self.index)
         name_match = name_coverage(top.procedure, found.content_terms, found.analysis.language)
         # Arabic (and other non-Latin) questions inflect words the glossary lists in one form, so the anchor test
-        # is weaker there; the topic rules of ``assistant.scope`` still decline weather, money, chit-chat...
+        # is weaker there; the topic rules of ``understanding.scope`` still decline weather, money, chit-chat...
         lenient = found.analysis.language not in ("vi", "en")
         in_domain = (
             found.analysis.anchored or name_match >= MIN_COVERAGE

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from assistant.language import detect_language
-from assistant.phrases import PhraseMatcher
-from assistant.ranking import base_name
+from assistant.retrieval.ranking import base_name
+from assistant.understanding.language import detect_language
+from assistant.understanding.phrases import PhraseMatcher
 from knowledge.glossary import GlossaryEntry, load_glossary
 from knowledge.model import Procedure
 from knowledge.text import query_terms, strip_diacritics, words

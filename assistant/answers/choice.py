@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.clarify import Clarifier
-from assistant.finder import Found
+from assistant.answers.clarify import Clarifier
+from assistant.retrieval.finder import Found
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
 

@@ -13,7 +13,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.finder import ProcedureFinder
+from assistant.retrieval.finder import ProcedureFinder
 
 
 class ProcedureRetriever(BaseRetriever):

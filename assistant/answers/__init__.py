@@ -1,0 +1,1 @@
+"""Answering: the chat service, clarification, composed and LLM answers, streaming, sessions."""

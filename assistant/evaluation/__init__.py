@@ -1,0 +1,1 @@
+"""Measuring quality: the labelled-question harness and the naive baseline."""

@@ -1,0 +1,1 @@
+"""Finding procedures: hybrid lexical + dense retrieval, reranking stages, search service."""

@@ -1,0 +1,1 @@
+"""Reading a question: its language, shorthand, known phrases, intent and scope."""
