@@ -41,6 +41,18 @@ class Settings(BaseSettings):
     allow_downloads: bool = Field(
         default=False, description="Allow model hub downloads for configured model ids (offline by default)."
     )
+    dossier_max_file_mb: float = Field(default=20, gt=0, description="Largest single file of a dossier check.")
+    dossier_max_total_mb: float = Field(default=50, gt=0, description="Largest dossier (all files together).")
+    dossier_max_pages: int = Field(default=100, ge=1, description="Most pages (PDF pages, image frames) per dossier.")
+    dossier_max_pixels: int = Field(
+        default=60_000_000, ge=1_000_000, description="Largest image (width x height) accepted; guards against bombs."
+    )
+    ocr_languages: str = Field(
+        default="vie", description="Tesseract languages for scanned pages ('ara' is added for Arabic documents)."
+    )
+    ocr_workers: int = Field(default=0, ge=0, description="Pages OCR'd at once (0 = one per CPU core).")
+    ocr_dpi: int = Field(default=200, ge=100, le=400, description="Resolution scanned PDF pages are rendered at.")
+    tesseract_cmd: str | None = Field(default=None, description="Path of the tesseract binary when not on PATH.")
 
     @property
     def index_root(self) -> Path:

@@ -1,0 +1,158 @@
+"""What does not add up between the documents of a dossier: one person's name, date of birth or personal ID number
+written differently, and 12-digit ID numbers whose structure cannot fit the person.
+
+People are linked across documents by role where the role names one person in a dossier (the child, the deceased,
+the mother...), by the same ID number, or by the same name and date of birth. Values are compared after
+normalizing case, diacritics and spacing (names) or parsing (dates: "02/10/2026" equals "2 tháng 10 năm 2026"),
+and an OCR'd value is allowed a one-letter slip, so that only real differences are reported.
+
+The 12-digit personal ID (Circular 59/2021/TT-BCA, Art. 7): three digits for the province where the birth was
+registered, one for century of birth and sex (0/1: 1900s male/female, 2/3: 2000s, 4/5: 2100s), two for the
+year of birth, six for the person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz.distance import Levenshtein
+
+from assistant.dossier.fields import UNIQUE_ROLES, Person, Value, extract_people
+from assistant.dossier.messages import say
+from assistant.dossier.schemas import DossierWarning, Evidence
+from assistant.dossier.splitting import Document
+from assistant.dossier.wording import plain
+from assistant.redact import redact
+
+#: Province codes of the 12-digit personal ID (Circular 59/2021/TT-BCA, appendix): the 63 provinces of 2021.
+PROVINCE_CODES = frozenset(
+    "001 002 004 006 008 010 011 012 014 015 017 019 020 022 024 025 026 027 030 031 033 034 035 036 037 038 040 "
+    "042 044 045 046 048 049 051 052 054 056 058 060 062 064 066 067 068 070 072 074 075 077 079 080 082 083 084 "
+    "086 087 089 091 092 093 094 095 096".split())
+
+
+@dataclass
+class Seen:
+    """A person as one document shows them."""
+
+    document: Document
+    person: Person
+
+    def where(self, language: str) -> str:
+        page = self.document.first_page
+        return self.document.file + (f", {say(language, 'page', page=page)}" if page else "")
+
+    @property
+    def ocr(self) -> bool:
+        return self.document.source == "ocr"
+
+
+def _same_name(a: str, b: str, lenient: bool) -> bool:
+    left, right = plain(a).split(), plain(b).split()
+    if left == right:
+        return True
+    if not lenient or len(left) != len(right):
+        return False
+    slips = [Levenshtein.distance(x, y) for x, y in zip(left, right, strict=True)]
+    return sum(slips) <= 1 and all(s == 0 or len(x) >= 4 for s, x in zip(slips, left, strict=True))
+
+
+def _same_id(a: str, b: str, lenient: bool) -> bool:
+    if a == b:
+        return True
+    return lenient and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
+def _evidence(seen: Seen, value: Value) -> Evidence:
+    return Evidence(file=seen.document.file, page=seen.document.first_page, snippet=redact(value.line)[:200],
+                    score=1.0)
+
+
+def _role_label(role: str, language: str) -> str:
+    key = f"role_{role}" if role in UNIQUE_ROLES or role == "requester" else "role_person"
+    return say(language, key)
+
+
+def _compare(a: Seen, b: Seen, role: str, language: str) -> list[DossierWarning]:
+    warnings: list[DossierWarning] = []
+    lenient = a.ocr or b.ocr
+    label = _role_label(role, language)
+    pa, pb = a.person, b.person
+    if pa.name and pb.name and not _same_name(pa.name.text, pb.name.text, lenient):
+        warnings.append(DossierWarning(kind="name_mismatch", message=say(
+            language, "warn_name", role=label, a=pa.name.text, b=pb.name.text, a_where=a.where(language),
+            b_where=b.where(language)), evidence=[_evidence(a, pa.name), _evidence(b, pb.name)]))
+    if pa.birth and pb.birth and pa.birth_date != pb.birth_date:
+        warnings.append(DossierWarning(kind="birth_date_mismatch", message=say(
+            language, "warn_birth", role=label, a=pa.birth.text, b=pb.birth.text, a_where=a.where(language),
+            b_where=b.where(language)), evidence=[_evidence(a, pa.birth), _evidence(b, pb.birth)]))
+    if pa.id_number and pb.id_number and not _same_id(pa.id_number.text, pb.id_number.text, lenient):
+        warnings.append(DossierWarning(kind="id_mismatch", message=say(
+            language, "warn_id", role=label, a=pa.id_number.text, b=pb.id_number.text,
+            a_where=a.where(language), b_where=b.where(language)),
+            evidence=[_evidence(a, pa.id_number), _evidence(b, pb.id_number)]))
+    return warnings
+
+
+def _linked(a: Seen, b: Seen) -> str | None:
+    """The role under which two people are the same person, or None."""
+    pa, pb = a.person, b.person
+    if pa.role == pb.role and pa.role in UNIQUE_ROLES:
+        return pa.role
+    lenient = a.ocr or b.ocr
+    if pa.id_number and pb.id_number and _same_id(pa.id_number.text, pb.id_number.text, lenient):
+        return pa.role if pa.role == pb.role else "person"
+    if pa.name and pb.name and _same_name(pa.name.text, pb.name.text, lenient) and pa.birth_date and \
+            pa.birth_date == pb.birth_date:
+        return pa.role if pa.role == pb.role else "person"
+    return None
+
+
+def id_structure_problems(person: Person, language: str) -> list[str]:
+    """What in a 12-digit ID number cannot fit the person (province code, century and sex, year of birth)."""
+    if person.id_number is None or len(person.id_number.text) != 12:
+        return []
+    number = person.id_number.text
+    problems: list[str] = []
+    if number[:3] not in PROVINCE_CODES:
+        problems.append(say(language, "id_province"))
+    century_sex = int(number[3])
+    if century_sex > 5:
+        problems.append(say(language, "id_century", year="?"))
+    elif person.birth_date is not None:
+        year = person.birth_date.year
+        if 1900 + 100 * (century_sex // 2) != year // 100 * 100:
+            problems.append(say(language, "id_century", year=year))
+        elif number[4:6] != f"{year % 100:02d}":
+            problems.append(say(language, "id_year", year=year))
+    if century_sex <= 5 and person.sex is not None and (century_sex % 2 == 1) != (person.sex == "female"):
+        problems.append(say(language, "id_sex", sex=person.sex))
+    return problems
+
+
+def check_consistency(documents: list[Document], language: str) -> list[DossierWarning]:
+    """Warnings for differences between documents and for ID numbers that cannot be right."""
+    seen = [Seen(doc, person) for doc in documents for person in extract_people(doc)]
+    warnings: list[DossierWarning] = []
+    reported: set[tuple[str, str]] = set()
+    for a, b in combinations(seen, 2):
+        if a.document is b.document:
+            continue
+        role = _linked(a, b)
+        if role is None:
+            continue
+        for warning in _compare(a, b, role, language):
+            key = (warning.kind, "|".join(sorted(e.snippet for e in warning.evidence)))
+            if key not in reported:
+                reported.add(key)
+                warnings.append(warning)
+    for item in seen:
+        if item.person.id_number is None:
+            continue
+        problems = id_structure_problems(item.person, language)
+        if problems:
+            warnings.append(DossierWarning(kind="id_structure", message=say(
+                language, "warn_id_structure", id=item.person.id_number.text, where=item.where(language),
+                what="; ".join(problems)), evidence=[_evidence(item, item.person.id_number)]))
+    return warnings

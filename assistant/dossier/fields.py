@@ -1,0 +1,175 @@
+"""People named in a document: full name, date of birth, personal ID number and sex, each with the role the form
+gives them (the child, the deceased, the mother, the requester, the card holder...).
+
+Forms label their fields ("Họ, chữ đệm, tên:", "Ngày, tháng, năm sinh:", "Số định danh cá nhân:"); the role comes
+from the label itself ("Họ tên mẹ:", "Họ, chữ đệm, tên người yêu cầu:") or from the section heading above it
+("II. THÔNG TIN NGƯỜI CHẾT"). A document's own person (an ID card's holder) has the role ``holder``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from assistant.dossier.splitting import Document, clean_line
+from assistant.dossier.wording import plain
+
+#: Roles that name one person in a dossier, compared across documents by role.
+UNIQUE_ROLES = ("child", "deceased", "mother", "father", "wife", "husband")
+_ROLE_CUES: tuple[tuple[str, str], ...] = (
+    ("nguoi duoc khai sinh", "child"), ("tre em", "child"), ("cua con", "child"), ("ten con", "child"),
+    ("nguoi con", "child"), ("khai sinh cho nguoi", "child"), ("khai tu cho nguoi", "deceased"),
+    ("du dinh dat ten", "child"), ("ten tre", "child"), ("so sinh", "child"),
+    ("nguoi da chet", "deceased"), ("nguoi chet", "deceased"), ("nguoi da mat", "deceased"),
+    ("nguoi duoc khai tu", "deceased"), ("nguoi mat", "deceased"), ("nguoi qua doi", "deceased"),
+    ("me", "mother"), ("nguoi me", "mother"), ("san phu", "mother"), ("cha", "father"), ("bo", "father"),
+    ("nguoi cha", "father"), ("ben nu", "wife"), ("ben nam", "husband"), ("nguoi vo", "wife"),
+    ("nguoi chong", "husband"), ("vo", "wife"), ("chong", "husband"),
+    ("nguoi yeu cau", "requester"), ("nguoi di khai", "requester"), ("nguoi khai", "requester"),
+    ("nguoi de nghi", "requester"), ("nguoi ke khai", "requester"), ("nguoi dang ky", "requester"),
+    ("ben uy quyen", "authorizer"), ("nguoi uy quyen", "authorizer"),
+    ("ben duoc uy quyen", "authorized"), ("nguoi duoc uy quyen", "authorized"),
+    ("nguoi lam chung", "witness"), ("chu ho", "householder"), ("chu ho kinh doanh", "business_owner"),
+    ("ben cho thue", "lessor"), ("ben thue", "lessee"), ("ben cho muon", "lessor"), ("ben muon", "lessee"),
+    ("nguoi su dung dat", "land_user"), ("chu so huu", "owner"), ("nguoi yeu cau chung thuc", "requester"),
+)
+_NAME_LABEL = re.compile(r"^(?:ho,? chu dem,? (?:va )?ten|ho va ten|ho ten|full name|ten)\b")
+_BIRTH_LABEL = re.compile(r"^(?:ngay,? thang,? nam sinh|ngay sinh|sinh ngay|date of birth)\b")
+_ID_LABEL = re.compile(
+    r"^(?:so dinh danh(?: ca nhan)?|so (?:the )?can cuoc(?: cong dan)?|so cccd|so cmnd|so chung minh nhan dan|"
+    r"so giay to (?:tuy than|nhan than)|so ho chieu|so/no|so|no|personal identification number)\b")
+_SEX_LABEL = re.compile(r"^(?:gioi tinh|sex)\b")
+_LABEL_SPLIT = re.compile(r"\s*[:：]\s*")
+_NEXT_LABEL = re.compile(
+    r"\s{2,}|\s+(?=(?:Giới tính|Dân tộc|Quốc tịch|Nơi sinh|Ngày|Số|Nơi cư trú|Quê quán|Sex|Nationality)\b)")
+_DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
+_DATE_WORDS = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
+_ID_NUMBER = re.compile(r"(?<![\d])(\d[\d .]{10,16}\d)(?![\d])")
+_NAME_WORD = re.compile(r"^[^\W\d_]{1,12}$")
+
+
+@dataclass
+class Value:
+    text: str
+    line: str
+
+
+@dataclass
+class Person:
+    """What one document says about one person (each value with the line it came from)."""
+
+    role: str
+    name: Value | None = None
+    birth: Value | None = None
+    birth_date: dt.date | None = None
+    id_number: Value | None = None
+    sex: str | None = None
+    lines: list[str] = field(default_factory=list)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """'02/10/2026', '2-10-2026', 'ngày 02 tháng 10 năm 2026' -> date(2026, 10, 2); None when not a valid date."""
+    match = _DATE_NUMERIC.search(text) or _DATE_WORDS.search(text)
+    if not match:
+        return None
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def normalize_name(text: str) -> str | None:
+    """The name in a value ('NGUYỄN  Thị Hương ....' -> 'Nguyễn Thị Hương'), or None when it is not a name."""
+    cut = re.split(r"[(,;:/]|\s{2,}|\s-\s", clean_line(text))[0]
+    tokens = [t for t in cut.replace(".", " ").split() if t]
+    if not 2 <= len(tokens) <= 7 or not all(_NAME_WORD.match(t) for t in tokens):
+        return None
+    return " ".join(t[:1].upper() + t[1:].lower() for t in tokens)
+
+
+def _id_in(text: str) -> str | None:
+    for match in _ID_NUMBER.finditer(text):
+        digits = re.sub(r"\D", "", match.group(1))
+        if len(digits) in (9, 12):
+            return digits
+    return None
+
+
+def _role_of_label(label_key: str) -> str | None:
+    rest = _NAME_LABEL.sub("", label_key)
+    rest = _BIRTH_LABEL.sub("", rest)
+    rest = _ID_LABEL.sub("", rest).strip()
+    return _role_in(rest) if rest else None
+
+
+def _role_in(key: str) -> str | None:
+    """The role a heading or label suffix names (longest cue wins)."""
+    best: tuple[int, str] | None = None
+    padded = f" {key} "
+    for cue, role in _ROLE_CUES:
+        if f" {cue} " in padded and (best is None or len(cue) > best[0]):
+            best = (len(cue), role)
+    return best[1] if best else None
+
+
+def _value_after_label(line: str) -> str:
+    parts = _LABEL_SPLIT.split(line, maxsplit=1)
+    value = parts[1] if len(parts) > 1 else ""
+    return _NEXT_LABEL.split(value.strip(), maxsplit=1)[0] if value else ""
+
+
+def _is_heading(line: str, key: str) -> bool:
+    return ":" not in line[:-1] and len(key.split()) <= 12
+
+
+def extract_people(document: Document) -> list[Person]:
+    """People of a document, by role; values keep the line they came from."""
+    people: dict[str, Person] = {}
+    section: str | None = None
+    for raw in document.text.splitlines():
+        line = clean_line(raw)
+        if not line:
+            continue
+        for segment in re.split(r"\s{3,}|\t", raw):
+            section = _read_segment(clean_line(segment), section, people)
+        key = plain(line)
+        if _is_heading(line, key):
+            role = _role_in(key)
+            if role:
+                section = role
+    return [p for p in people.values() if p.name or p.birth or p.id_number]
+
+
+def _read_segment(line: str, section: str | None, people: dict[str, Person]) -> str | None:
+    """Read one labelled field into ``people``; returns the section that follows (a role-naming name label such as
+    "Họ, chữ đệm, tên người yêu cầu:" opens that person's section)."""
+    if ":" not in line and "：" not in line:
+        return section
+    label = _LABEL_SPLIT.split(line, maxsplit=1)[0]
+    key = plain(label)
+    labelled = _role_of_label(key)
+    role = labelled or section or "holder"
+    if labelled and _NAME_LABEL.match(key):
+        section = labelled
+    value = _value_after_label(line)
+    if not value:
+        return section
+    person = people.setdefault(role, Person(role))
+    if _NAME_LABEL.match(key) and person.name is None:
+        name = normalize_name(value)
+        if name:
+            person.name = Value(name, line)
+    elif _BIRTH_LABEL.match(key) and person.birth is None:
+        parsed = parse_date(value)
+        if parsed:
+            person.birth, person.birth_date = Value(value.strip(), line), parsed
+    elif _ID_LABEL.match(key) and person.id_number is None:
+        number = _id_in(value)
+        if number:
+            person.id_number = Value(number, line)
+    elif _SEX_LABEL.match(key) and person.sex is None:
+        sex = plain(value).split(" ")[0] if value else ""
+        person.sex = {"nam": "male", "male": "male", "nu": "female", "female": "female"}.get(sex)
+    return section

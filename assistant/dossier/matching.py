@@ -1,0 +1,295 @@
+"""Documents matched to a procedure's components, with evidence and a margin over the runner-up.
+
+Evidence, strongest first: the form code in the document's header ("Mẫu CT01", "Mẫu số 11/ĐK"), the title
+against the names the component accepts (its own name, its alternatives, the documents of a category it names),
+then the lines near the top when no title was found. Words are weighted by how rare they are among component
+names (``WordWeights``), so "sinh" and "tử" decide and "tờ khai đăng ký" does not; a title and a name that each
+keep a rare word the other lacks ("KHAI TỬ" against "khai sinh") are a substitution, not a near match. Diacritics
+count: a syllable that matches only without its accents ("tử"/"từ") scores low unless one side was typed without
+any. OCR slips within a syllable are forgiven by a fuzzy comparison (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz.distance import Levenshtein
+
+from assistant.dossier.requirements import Option, Requirement
+from assistant.dossier.splitting import Document
+from assistant.dossier.wording import STOPWORDS, Word, bare_codes, content_words, form_codes, plain, word_pairs
+
+Decision = Literal["matched", "uncertain", "unmatched"]
+#: A document is taken as a component at this score, when it also beats every other component by ``MARGIN``.
+MATCH_SCORE = 0.62
+#: Below this a document does not match a component at all.
+UNCERTAIN_SCORE = 0.42
+MARGIN = 0.1
+_CATEGORY_FACTOR = 0.92
+_HEAD_LINE_FACTOR = 0.9
+_RARE = 0.45
+#: A title and a name that pair one shared syllable with different ones ("khai tử" / "khai sinh") name two papers.
+SUBSTITUTION_FACTOR = 0.35
+#: Nouns that say only "a paper": interchangeable between a title and a name ("Giấy xác nhận" ~ "Văn bản xác nhận").
+GENERIC_NOUNS = frozenset({"giay", "van", "ban", "don", "to", "phieu"})
+#: First words that say what kind of paper a title or name is.
+PAPER_NOUNS = frozenset({"giay", "van", "don", "to", "phieu", "hop", "bien", "quyet", "trich", "so", "the", "ban"})
+
+
+class WordWeights:
+    """Inverse document frequency of words over component names: rare words decide, common ones barely count."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        counts: Counter[str] = Counter()
+        total = 0
+        for name in names:
+            total += 1
+            counts.update({w.exact for w in content_words(name)})
+        self._counts = counts
+        self._total = max(total, 1)
+        self._log_total = math.log(self._total + 1)
+
+    def weight(self, word: Word) -> float:
+        count = self._counts.get(word.exact, 0)
+        if count == 0 and self._total < 50:
+            return 1.0
+        raw = math.log((self._total + 1) / (count + 0.5)) / self._log_total
+        return min(1.0, max(0.1, raw))
+
+
+def _word_similarity(a: Word, b: Word, accents: bool) -> float:
+    if a.exact == b.exact:
+        return 1.0
+    if a.plain == b.plain:
+        return 0.55 if accents else 0.95
+    if len(a.plain) >= 4 and len(b.plain) >= 4:
+        ratio = Levenshtein.normalized_similarity(a.plain, b.plain)
+        if ratio >= 0.75:
+            return 0.8 * ratio
+    return 0.0
+
+
+def _has_accents(words: list[Word]) -> bool:
+    return any(w.exact != w.plain for w in words)
+
+
+@dataclass
+class PhraseScore:
+    score: float
+    conflict: bool
+
+
+def _similar(a: Word, b: Word) -> bool:
+    """Same syllable, allowing an OCR slip or missing diacritics (typed plain)."""
+    if a.exact == b.exact or (a.plain == b.plain and (a.exact == a.plain or b.exact == b.plain)):
+        return True
+    return len(a.plain) >= 4 and len(b.plain) >= 4 and Levenshtein.normalized_similarity(a.plain, b.plain) >= 0.55
+
+
+def _pair_in(pair: tuple[Word, Word], pairs: list[tuple[Word, Word]]) -> bool:
+    return any(_similar(pair[0], p[0]) and _similar(pair[1], p[1]) for p in pairs)
+
+
+def substitution(title_pairs: list[tuple[Word, Word]], name_pairs: list[tuple[Word, Word]]) -> bool:
+    """True when the two share a syllable in the same place of a pair but complete it differently, and neither
+    pair occurs in the other: "KHAI TỬ" against "khai sinh". Paper nouns (giấy, văn bản, đơn...) are left to
+    ``paper_type_clash``."""
+    for ta, tb in title_pairs:
+        for na, nb in name_pairs:
+            for same_t, same_n, diff_t, diff_n in ((ta, na, tb, nb), (tb, nb, ta, na)):
+                if not _similar(same_t, same_n) or _similar(diff_t, diff_n):
+                    continue
+                if diff_t.plain in GENERIC_NOUNS or diff_n.plain in GENERIC_NOUNS:
+                    continue
+                if _pair_in((ta, tb), name_pairs) or _pair_in((na, nb), title_pairs):
+                    continue
+                return True
+    return False
+
+
+def _is_form(words: list[Word]) -> bool:
+    return len(words) >= 2 and words[0].plain == "to" and words[1].plain == "khai"
+
+
+def paper_type_clash(title: list[Word], name: list[Word]) -> bool:
+    """A declaration form ("Tờ khai ...") against any other kind of paper ("Giấy khai sinh"): never the same."""
+    return _is_form(title) != _is_form(name) and bool(title) and bool(name) and title[0].plain in PAPER_NOUNS \
+        and name[0].plain in PAPER_NOUNS
+
+
+def phrase_score(title: list[Word], name: list[Word], weights: WordWeights,
+                 pairs: tuple[list[tuple[Word, Word]], list[tuple[Word, Word]]] | None = None) -> PhraseScore:
+    """How well a title and a component name describe the same paper (0-1): the geometric mean of how much of
+    each one's weighted words the other holds, cut when each keeps a rare word the other lacks or when they
+    complete a shared syllable differently (``substitution``)."""
+    if not title or not name:
+        return PhraseScore(0.0, False)
+    accents = _has_accents(title) and _has_accents(name)
+    title_hits = [max(_word_similarity(t, n, accents) for n in name) for t in title]
+    name_hits = [max(_word_similarity(n, t, accents) for t in title) for n in name]
+    title_weights = [weights.weight(t) for t in title]
+    name_weights = [weights.weight(n) for n in name]
+    title_cover = sum(w * h for w, h in zip(title_weights, title_hits, strict=True)) / sum(title_weights)
+    name_cover = sum(w * h for w, h in zip(name_weights, name_hits, strict=True)) / sum(name_weights)
+    score = math.sqrt(title_cover * name_cover)
+    conflict = any(w >= _RARE and h < 0.5 for w, h in zip(title_weights, title_hits, strict=True)) and any(
+        w >= _RARE and h < 0.5 for w, h in zip(name_weights, name_hits, strict=True))
+    if conflict:
+        score *= 0.6
+    if paper_type_clash(title, name):
+        conflict = True
+        score *= 0.7
+    if pairs is not None and substitution(pairs[0], pairs[1]):
+        conflict = True
+        score *= SUBSTITUTION_FACTOR
+    return PhraseScore(score, conflict)
+
+
+@dataclass
+class Candidate:
+    requirement: Requirement
+    score: float
+    snippet: str
+    via: str
+    direct: float = 0.0
+
+
+@dataclass
+class DocumentMatch:
+    document: Document
+    decision: Decision
+    best: Candidate | None
+    runner_up: Candidate | None
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def margin(self) -> float:
+        if self.best is None:
+            return 0.0
+        return self.best.score - (self.runner_up.score if self.runner_up else 0.0)
+
+
+def _form_score(requirement: Requirement, document: Document) -> tuple[float, str]:
+    if not requirement.forms:
+        return 0.0, ""
+    head = "\n".join(document.head[:8])
+    best, snippet = 0.0, ""
+    codes = bare_codes(head)
+    for wanted in requirement.forms:
+        if wanted.distinctive and wanted.key() in codes:
+            best, snippet = 0.85, wanted.code
+    for found in form_codes(head):
+        for wanted in requirement.forms:
+            if found.key() != wanted.key():
+                continue
+            same_instrument = bool(found.instrument and wanted.instrument and
+                                   plain(found.instrument) == plain(wanted.instrument))
+            score = 0.9 if wanted.distinctive else (0.75 if same_instrument else 0.0)
+            if score > best:
+                best, snippet = score, f"Mẫu {found.code}" + (f" ({found.instrument})" if found.instrument else "")
+    return best, snippet
+
+
+@dataclass
+class _OptionText:
+    option: Option
+    words: list[Word]
+    pairs: list[tuple[Word, Word]]
+
+
+def _option_text(option: Option) -> _OptionText:
+    return _OptionText(option, content_words(option.phrase), word_pairs(option.phrase))
+
+
+class Matcher:
+    """Scores every document against every component of one procedure."""
+
+    def __init__(self, requirements: list[Requirement], weights: WordWeights) -> None:
+        self.requirements = [r for r in requirements if r.kind == "document"]
+        self.weights = weights
+        self._options = {r.id: [_option_text(o) for o in [*r.options, *r.fallback_options]]
+                         for r in self.requirements}
+
+    def _catch_all(self) -> Requirement | None:
+        """The component that takes any paper (the copy to certify), a paper handed in before one only shown."""
+        takers = [r for r in self.requirements if r.catch_all]
+        takers.sort(key=lambda r: r.show_only)
+        return takers[0] if takers else None
+
+    def _title_score(self, requirement: Requirement,
+                     lines: list[tuple[str, float]]) -> tuple[float, str, str, float]:
+        """(score, matched line, what it matched, score against the component's own words only)."""
+        best, snippet, via, direct = 0.0, "", "", 0.0
+        for line, factor in lines:
+            line_words, line_pairs = content_words(line), word_pairs(line)
+            for item in self._options[requirement.id]:
+                scored = phrase_score(line_words, item.words, self.weights, (line_pairs, item.pairs))
+                score = scored.score * factor * (_CATEGORY_FACTOR if item.option.via_kind else 1.0)
+                if item.option.via_kind is None:
+                    direct = max(direct, score)
+                if score > best:
+                    best, snippet = score, line
+                    option = item.option
+                    via = f"category {option.via_kind}: {option.phrase}" if option.via_kind else option.phrase
+        return best, snippet, via, direct
+
+    def _lines_to_try(self, document: Document) -> list[tuple[str, float]]:
+        lines: list[tuple[str, float]] = []
+        if document.title:
+            lines.append((document.title, 1.0))
+        if not document.title or document.declared:
+            for line in document.head[:10]:
+                if line != document.title and len([w for w in content_words(line) if w.exact not in STOPWORDS]) >= 2:
+                    lines.append((line[:160], _HEAD_LINE_FACTOR))
+        return lines
+
+    def candidates(self, document: Document) -> list[Candidate]:
+        lines = self._lines_to_try(document)
+        found: list[Candidate] = []
+        for requirement in self.requirements:
+            title, snippet, via, direct = self._title_score(requirement, lines)
+            form, form_snippet = _form_score(requirement, document)
+            if form and title >= UNCERTAIN_SCORE:
+                score, via, snippet = min(1.0, max(form, title) + 0.1), f"form {form_snippet} + title", snippet
+            elif form > title:
+                score, via, snippet = form, f"form {form_snippet}", form_snippet
+            else:
+                score = title
+            if score > 0:
+                found.append(Candidate(requirement, round(score, 3), snippet, via, round(direct, 3)))
+        found.sort(key=lambda c: (c.score, c.direct), reverse=True)
+        return found
+
+    def match(self, document: Document) -> DocumentMatch:
+        found = self.candidates(document)
+        if not found or found[0].score < UNCERTAIN_SCORE:
+            catch_all = self._catch_all()
+            if catch_all is not None and document.source != "unread" and document.text.strip():
+                taken = Candidate(catch_all, MATCH_SCORE, document.title or document.head[0] if document.head else "",
+                                  "any paper (the component accepts any document)")
+                return DocumentMatch(document, "matched", taken, None, [taken, *found])
+            return DocumentMatch(document, "unmatched", found[0] if found else None, None, found)
+        best = found[0]
+        rivals = [c for c in found[1:] if not _alternatives(c.requirement, best.requirement)
+                  and not _same_paper(c, best)]
+        runner_up = rivals[0] if rivals else None
+        margin = best.score - (runner_up.score if runner_up else 0.0)
+        if runner_up is not None and margin < MARGIN and best.via.startswith("category") \
+                and runner_up.via.startswith("category"):
+            # the same category title satisfies both: the component whose own words fit better takes it
+            margin = best.direct - runner_up.direct
+        decision: Decision = "matched" if best.score >= MATCH_SCORE and margin >= MARGIN else "uncertain"
+        return DocumentMatch(document, decision, best, runner_up, found)
+
+
+def _alternatives(a: Requirement, b: Requirement) -> bool:
+    return a.alternative_group is not None and a.alternative_group == b.alternative_group
+
+
+def _same_paper(a: Candidate, b: Candidate) -> bool:
+    """Two components that accept the same paper (the same form listed under two cases) do not compete."""
+    return plain(a.via) == plain(b.via) and abs(a.score - b.score) < 1e-6
