@@ -40,6 +40,9 @@ _ID_LABEL = re.compile(
     r"^(?:so dinh danh(?: ca nhan)?|so (?:the )?can cuoc(?: cong dan)?|so cccd|so cmnd|so chung minh nhan dan|"
     r"so giay to (?:tuy than|nhan than)|so ho chieu|so/no|so|no|personal identification number)\b")
 _SEX_LABEL = re.compile(r"^(?:gioi tinh|sex)\b")
+#: Labels that give the child's birth or name outright (birth notices): "Đã sinh con vào lúc", "Dự định đặt tên con".
+_CHILD_BIRTH = re.compile(r"^(?:da sinh con|sinh con vao|ngay sinh cua con|ngay sinh cua tre)\b")
+_CHILD_NAME = re.compile(r"^(?:du dinh dat ten con|ten con|ho ten con|ten cua con|ho va ten con)\b")
 _LABEL_SPLIT = re.compile(r"\s*[:：]\s*")
 _NEXT_LABEL = re.compile(
     r"\s{2,}|\s+(?=(?:Giới tính|Dân tộc|Quốc tịch|Nơi sinh|Ngày|Số|Nơi cư trú|Quê quán|Sex|Nationality)\b)")
@@ -121,7 +124,7 @@ def _value_after_label(line: str) -> str:
 
 
 def _is_heading(line: str, key: str) -> bool:
-    return ":" not in line[:-1] and len(key.split()) <= 12
+    return ":" not in line[:-1] and len(key.split()) <= 20
 
 
 def extract_people(document: Document) -> list[Person]:
@@ -142,6 +145,18 @@ def extract_people(document: Document) -> list[Person]:
     return [p for p in people.values() if p.name or p.birth or p.id_number]
 
 
+def _read_child(key: str, value: str, line: str, people: dict[str, Person]) -> None:
+    child = people.setdefault("child", Person("child"))
+    if _CHILD_BIRTH.match(key) and child.birth is None:
+        parsed = parse_date(value)
+        if parsed:
+            child.birth, child.birth_date = Value(value.strip(), line), parsed
+    elif _CHILD_NAME.match(key) and child.name is None:
+        name = normalize_name(value)
+        if name:
+            child.name = Value(name, line)
+
+
 def _read_segment(line: str, section: str | None, people: dict[str, Person]) -> str | None:
     """Read one labelled field into ``people``; returns the section that follows (a role-naming name label such as
     "Họ, chữ đệm, tên người yêu cầu:" opens that person's section)."""
@@ -153,8 +168,14 @@ def _read_segment(line: str, section: str | None, people: dict[str, Person]) -> 
     role = labelled or section or "holder"
     if labelled and _NAME_LABEL.match(key):
         section = labelled
+    elif _NAME_LABEL.match(key) and role in people and people[role].name is not None:
+        # a second "Họ và tên:" with no role of its own: another person, not more about this one
+        role = section = f"other{len(people)}"
     value = _value_after_label(line)
     if not value:
+        return section
+    if _CHILD_BIRTH.match(key) or _CHILD_NAME.match(key):
+        _read_child(key, value, line, people)
         return section
     person = people.setdefault(role, Person(role))
     if _NAME_LABEL.match(key) and person.name is None:

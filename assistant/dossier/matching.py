@@ -29,6 +29,8 @@ MATCH_SCORE = 0.62
 #: Below this a document does not match a component at all.
 UNCERTAIN_SCORE = 0.42
 MARGIN = 0.1
+#: When titles tie, the component whose own words cover the text better by this much takes the document.
+BODY_MARGIN = 0.15
 _CATEGORY_FACTOR = 0.92
 _HEAD_LINE_FACTOR = 0.9
 _RARE = 0.45
@@ -282,8 +284,42 @@ class Matcher:
                 and runner_up.via.startswith("category"):
             # the same category title satisfies both: the component whose own words fit better takes it
             margin = best.direct - runner_up.direct
+        if runner_up is not None and margin < MARGIN:
+            best, runner_up, margin = self._by_body(document, best, rivals)
         decision: Decision = "matched" if best.score >= MATCH_SCORE and margin >= MARGIN else "uncertain"
         return DocumentMatch(document, decision, best, runner_up, found)
+
+    def _by_body(self, document: Document, best: Candidate,
+                 rivals: list[Candidate]) -> tuple[Candidate, Candidate | None, float]:
+        """Titles too close to call ("VĂN BẢN ỦY QUYỀN" for a family's or an agent's authorisation): the text
+        decides, when one component's own words are clearly more present in it than the other's."""
+        close = [best, *(c for c in rivals if c.score >= best.score - MARGIN)]
+        text = "\n".join(document.text.splitlines()[:60])
+        body, body_pairs = content_words(text), word_pairs(text)
+        scored = sorted(((self._body_cover(c.requirement, body, body_pairs), c) for c in close),
+                        key=lambda x: x[0], reverse=True)
+        (top_cover, top), (second_cover, second) = scored[0], scored[1]
+        if top_cover - second_cover >= BODY_MARGIN and top.score >= MATCH_SCORE - MARGIN:
+            return top, second, MARGIN
+        return best, rivals[0] if rivals else None, best.score - (rivals[0].score if rivals else 0.0)
+
+    def _body_cover(self, requirement: Requirement, body: list[Word],
+                    body_pairs: list[tuple[Word, Word]]) -> float:
+        """How much of one of the component's own names the document's text holds: half its weighted words,
+        half its word pairs ("thành viên", "gia đình", "làm chủ" say more than "thành", "viên", "chủ")."""
+        best = 0.0
+        exact_body = {w.exact for w in body}
+        body_keys = {(a.exact, b.exact) for a, b in body_pairs}
+        for item in self._options[requirement.id]:
+            if item.option.via_kind or not item.words:
+                continue
+            weights = [self.weights.weight(w) for w in item.words]
+            hits = [1.0 if w.exact in exact_body else 0.0 for w in item.words]
+            words_cover = sum(w * h for w, h in zip(weights, hits, strict=True)) / sum(weights)
+            pairs_cover = (sum((a.exact, b.exact) in body_keys for a, b in item.pairs) / len(item.pairs)
+                           if item.pairs else words_cover)
+            best = max(best, (words_cover + pairs_cover) / 2)
+        return best
 
 
 def _alternatives(a: Requirement, b: Requirement) -> bool:
@@ -292,4 +328,4 @@ def _alternatives(a: Requirement, b: Requirement) -> bool:
 
 def _same_paper(a: Candidate, b: Candidate) -> bool:
     """Two components that accept the same paper (the same form listed under two cases) do not compete."""
-    return plain(a.via) == plain(b.via) and abs(a.score - b.score) < 1e-6
+    return not a.via.startswith("category") and plain(a.via) == plain(b.via) and abs(a.score - b.score) < 1e-6

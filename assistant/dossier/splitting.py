@@ -12,13 +12,18 @@ from dataclasses import dataclass, field
 
 from assistant.dossier.pages import Page, PageSource
 from assistant.dossier.wording import HEAD_NOUNS, is_motto, plain
+from knowledge.text import fold
 
 #: How many non-empty lines at the top of a page are searched for the header and the title.
 TOP_LINES = 14
-_AGENCY_PREFIXES = ("uy ban", "ubnd", "bo ", "so ", "cong an", "benh vien", "trung tam", "phong ", "chi cuc",
-                    "cuc ", "tong cuc", "van phong", "toa an", "vien kiem sat", "ngan hang", "truong ", "doan ",
-                    "tieu doan", "trung doan", "su doan", "quan khu", "co quan", "hoi dong", "bao hiem xa hoi",
-                    "chi nhanh", "cong ty", "doanh nghiep", "tram y te", "dang uy")
+#: How issuing bodies start (lower case, with diacritics: "sở" is a department, "sổ" a register book).
+_AGENCY_PREFIXES = ("ủy ban", "uỷ ban", "ubnd", "bộ ", "sở ", "công an", "bệnh viện", "trung tâm", "phòng ",
+                    "chi cục", "cục ", "tổng cục", "văn phòng", "tòa án", "toà án", "viện kiểm sát", "ngân hàng",
+                    "trường ", "đoàn ", "tiểu đoàn", "trung đoàn", "sư đoàn", "quân khu", "cơ quan", "hội đồng",
+                    "bảo hiểm xã hội", "chi nhánh", "công ty", "doanh nghiệp", "trạm y tế", "đảng ủy", "tổng công ty",
+                    "hiệu trưởng", "điện lực")
+_SECTION_START = re.compile(r"^(?:[IVX]+|\d+|[A-ZĐ])[.)]\s|^(?:BÊN|THÔNG TIN|PHẦN|NGƯỜI|DANH SÁCH|NỘI DUNG|ĐIỀU)\b",
+                            re.IGNORECASE)
 _SKIP_LINE = re.compile(r"^(?:m[ẫa]u|s[ốo]\s*[:.]|s[ốo]\s*\d|số hiệu|kính gửi|\(|-{2,}|_{2,}|\d+\s*$|trang\s+\d)",
                         re.IGNORECASE)
 _DOTS = re.compile(r"(?:\s*[.…·_]){3,}")
@@ -58,7 +63,7 @@ def _upper_share(line: str) -> float:
 
 
 def _is_agency(line: str) -> bool:
-    key = plain(line)
+    key = " ".join(fold(line).split())
     return key.startswith(_AGENCY_PREFIXES) and len(key.split()) <= 12
 
 
@@ -80,7 +85,7 @@ def find_title(lines: list[str]) -> tuple[str, bool]:
             continue
         if _SKIP_LINE.match(line) or _upper_share(line) < 0.75 or len(plain(line).split()) < 2:
             continue
-        if _is_agency(line) and not _names_a_paper(line):
+        if _is_agency(line):
             continue
         if not _names_a_paper(line) and not has_header:
             continue
@@ -88,7 +93,7 @@ def find_title(lines: list[str]) -> tuple[str, bool]:
         if index + 1 < len(top):
             following = top[index + 1]
             if _upper_share(following) >= 0.75 and not is_motto(following) and not _SKIP_LINE.match(following) \
-                    and len(plain(following).split()) >= 1:
+                    and not _SECTION_START.match(following) and not _is_agency(following):
                 title = f"{title} {following}"
         return title, True
     return "", has_header
