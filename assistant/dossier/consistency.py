@@ -13,6 +13,7 @@ year of birth, six for the person.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -20,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from assistant.dossier.fields import UNIQUE_ROLES, Person, Value, extract_people
 from assistant.dossier.messages import say
-from assistant.dossier.schemas import DossierWarning, Evidence
+from assistant.dossier.schemas import DossierWarning, Evidence, WarningKind
 from assistant.dossier.splitting import Document
 from assistant.dossier.wording import plain
 from assistant.redact import redact
@@ -48,20 +49,28 @@ class Seen:
         return self.document.source == "ocr"
 
 
-def _same_name(a: str, b: str, lenient: bool) -> bool:
+def _name_slip(a: str, b: str) -> bool:
+    """Two renderings of one name that differ as OCR slips do: one letter, or a stray word read after it."""
     left, right = plain(a).split(), plain(b).split()
-    if left == right:
+    shorter, longer = sorted((left, right), key=len)
+    if len(longer) - len(shorter) == 1 and longer[: len(shorter)] == shorter:
         return True
-    if not lenient or len(left) != len(right):
+    if len(left) != len(right):
         return False
     slips = [Levenshtein.distance(x, y) for x, y in zip(left, right, strict=True)]
     return sum(slips) <= 1 and all(s == 0 or len(x) >= 4 for s, x in zip(slips, left, strict=True))
 
 
+def _digit_slip(a: str, b: str) -> bool:
+    return len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+
+
+def _same_name(a: str, b: str, lenient: bool) -> bool:
+    return plain(a).split() == plain(b).split() or (lenient and _name_slip(a, b))
+
+
 def _same_id(a: str, b: str, lenient: bool) -> bool:
-    if a == b:
-        return True
-    return lenient and len(a) == len(b) and sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    return a == b or (lenient and _digit_slip(a, b))
 
 
 def _evidence(seen: Seen, value: Value) -> Evidence:
@@ -74,24 +83,33 @@ def _role_label(role: str, language: str) -> str:
     return say(language, key)
 
 
+def _difference(kind: WarningKind, key: str, a: Seen, b: Seen, va: Value, vb: Value, label: str,
+                language: str, slip: bool) -> DossierWarning:
+    """A firm warning, or, where a scanned page may simply have been misread by one character, a value to check."""
+    message = say(language, key, role=label, a=va.text, b=vb.text, a_where=a.where(language),
+                  b_where=b.where(language))
+    if slip:
+        return DossierWarning(kind="check_value", message=f"{say(language, 'check_prefix')} {message}",
+                              evidence=[_evidence(a, va), _evidence(b, vb)])
+    return DossierWarning(kind=kind, message=message, evidence=[_evidence(a, va), _evidence(b, vb)])
+
+
 def _compare(a: Seen, b: Seen, role: str, language: str) -> list[DossierWarning]:
     warnings: list[DossierWarning] = []
     lenient = a.ocr or b.ocr
     label = _role_label(role, language)
     pa, pb = a.person, b.person
-    if pa.name and pb.name and not _same_name(pa.name.text, pb.name.text, lenient):
-        warnings.append(DossierWarning(kind="name_mismatch", message=say(
-            language, "warn_name", role=label, a=pa.name.text, b=pb.name.text, a_where=a.where(language),
-            b_where=b.where(language)), evidence=[_evidence(a, pa.name), _evidence(b, pb.name)]))
-    if pa.birth and pb.birth and pa.birth_date != pb.birth_date:
-        warnings.append(DossierWarning(kind="birth_date_mismatch", message=say(
-            language, "warn_birth", role=label, a=pa.birth.text, b=pb.birth.text, a_where=a.where(language),
-            b_where=b.where(language)), evidence=[_evidence(a, pa.birth), _evidence(b, pb.birth)]))
-    if pa.id_number and pb.id_number and not _same_id(pa.id_number.text, pb.id_number.text, lenient):
-        warnings.append(DossierWarning(kind="id_mismatch", message=say(
-            language, "warn_id", role=label, a=pa.id_number.text, b=pb.id_number.text,
-            a_where=a.where(language), b_where=b.where(language)),
-            evidence=[_evidence(a, pa.id_number), _evidence(b, pb.id_number)]))
+    if pa.name and pb.name and plain(pa.name.text).split() != plain(pb.name.text).split():
+        slip = lenient and _name_slip(pa.name.text, pb.name.text)
+        warnings.append(_difference("name_mismatch", "warn_name", a, b, pa.name, pb.name, label, language, slip))
+    if pa.birth and pb.birth and pa.birth_date and pb.birth_date and pa.birth_date != pb.birth_date:
+        slip = lenient and _digit_slip(pa.birth_date.strftime("%d%m%Y"), pb.birth_date.strftime("%d%m%Y"))
+        warnings.append(_difference("birth_date_mismatch", "warn_birth", a, b, pa.birth, pb.birth, label,
+                                    language, slip))
+    if pa.id_number and pb.id_number and pa.id_number.text != pb.id_number.text:
+        slip = lenient and _digit_slip(pa.id_number.text, pb.id_number.text)
+        warnings.append(_difference("id_mismatch", "warn_id", a, b, pa.id_number, pb.id_number, label, language,
+                                    slip))
     return warnings
 
 
@@ -147,9 +165,12 @@ def check_consistency(documents: list[Document], language: str) -> list[DossierW
             if key not in reported:
                 reported.add(key)
                 warnings.append(warning)
+    corroborated = Counter(item.person.id_number.text for item in seen if item.person.id_number)
     for item in seen:
         if item.person.id_number is None:
             continue
+        if item.ocr and corroborated[item.person.id_number.text] < 2:
+            continue  # one OCR'd digit can break the structure; check numbers read as text or seen twice
         problems = id_structure_problems(item.person, language)
         if problems:
             warnings.append(DossierWarning(kind="id_structure", message=say(

@@ -34,7 +34,14 @@ _ROLE_CUES: tuple[tuple[str, str], ...] = (
     ("ben cho thue", "lessor"), ("ben thue", "lessee"), ("ben cho muon", "lessor"), ("ben muon", "lessee"),
     ("nguoi su dung dat", "land_user"), ("chu so huu", "owner"), ("nguoi yeu cau chung thuc", "requester"),
 )
-_NAME_LABEL = re.compile(r"^(?:ho,? chu dem,? (?:va )?ten|ho va ten|ho ten|full name|ten)\b")
+_NAME_LABEL = re.compile(r"^(?:ho,? chu dem,? (?:va )?ten|ho va ten|ho ten|full name|toi la|ong ba|ong/ba)\b")
+#: Family names of Vietnam (the first word of nearly every Vietnamese full name), without diacritics. A value whose
+#: first word is not one of them is not read as a person's name (a business name, an OCR fragment).
+SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dao doan vuong trinh truong lam phung "
+    "mai to ha ta cao quach luong thai chau luu dinh kieu la van trieu chu tu dam nong lo hua khuc than au giang "
+    "doan tang lac mac ong kim luc diep ninh phi quan tieu hau nghiem bach vi trinh han vien ma hoa ung khong cu "
+    "dong yen thach danh son lai lau y che tong nhu thieu sam an khuat hong lang".split())
 _BIRTH_LABEL = re.compile(r"^(?:ngay,? thang,? nam sinh|ngay sinh|sinh ngay|date of birth)\b")
 _ID_LABEL = re.compile(
     r"^(?:so dinh danh(?: ca nhan)?|so (?:the )?can cuoc(?: cong dan)?|so cccd|so cmnd|so chung minh nhan dan|"
@@ -45,7 +52,7 @@ _CHILD_BIRTH = re.compile(r"^(?:da sinh con|sinh con vao|ngay sinh cua con|ngay 
 _CHILD_NAME = re.compile(r"^(?:du dinh dat ten con|ten con|ho ten con|ten cua con|ho va ten con)\b")
 _LABEL_SPLIT = re.compile(r"\s*[:：]\s*")
 _NEXT_LABEL = re.compile(
-    r"\s{2,}|\s+(?=(?:Giới tính|Dân tộc|Quốc tịch|Nơi sinh|Ngày|Số|Nơi cư trú|Quê quán|Sex|Nationality)\b)")
+    r"\s{2,}|\s+(?=(?:Giới tính|Dân tộc|Quốc tịch|Nơi sinh|Ngày|Số|Nơi cư trú|Quê quán|Năm sinh|Sex|Nationality)\b)")
 _DATE_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})(?!\d)")
 _DATE_WORDS = re.compile(r"(?:ngày\s*)?(\d{1,2})\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})", re.IGNORECASE)
 _ID_NUMBER = re.compile(r"(?<![\d])(\d[\d .]{10,16}\d)(?![\d])")
@@ -71,23 +78,35 @@ class Person:
     lines: list[str] = field(default_factory=list)
 
 
+def find_date(text: str) -> tuple[dt.date, str] | None:
+    """The first valid date in ``text`` and the words it was written with: '02/10/2026', '2-10-2026',
+    'ngày 02 tháng 10 năm 2026' all give date(2026, 10, 2)."""
+    for pattern in (_DATE_NUMERIC, _DATE_WORDS):
+        for match in pattern.finditer(text):
+            day, month, year = (int(g) for g in match.groups())
+            try:
+                return dt.date(year, month, day), match.group(0).strip()
+            except ValueError:
+                continue
+    return None
+
+
 def parse_date(text: str) -> dt.date | None:
-    """'02/10/2026', '2-10-2026', 'ngày 02 tháng 10 năm 2026' -> date(2026, 10, 2); None when not a valid date."""
-    match = _DATE_NUMERIC.search(text) or _DATE_WORDS.search(text)
-    if not match:
-        return None
-    day, month, year = (int(g) for g in match.groups())
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+    found = find_date(text)
+    return found[0] if found else None
 
 
 def normalize_name(text: str) -> str | None:
     """The name in a value ('NGUYỄN  Thị Hương ....' -> 'Nguyễn Thị Hương'), or None when it is not a name."""
-    cut = re.split(r"[(,;:/]|\s{2,}|\s-\s", clean_line(text))[0]
-    tokens = [t for t in cut.replace(".", " ").split() if t]
-    if not 2 <= len(tokens) <= 7 or not all(_NAME_WORD.match(t) for t in tokens):
+    cut = re.split(r"[(,;:/]|\s-\s", clean_line(re.split(r"\s{2,}|\t", text.strip())[0]))[0]
+    tokens: list[str] = []
+    for token in cut.replace(".", " ").split():
+        if not _NAME_WORD.match(token) or not token[0].isupper():
+            break  # the name ends where OCR noise or the next field begins
+        tokens.append(token)
+    if not 2 <= len(tokens) <= 7:
+        return None
+    if plain(tokens[0]) not in SURNAMES:
         return None
     return " ".join(t[:1].upper() + t[1:].lower() for t in tokens)
 
@@ -148,9 +167,9 @@ def extract_people(document: Document) -> list[Person]:
 def _read_child(key: str, value: str, line: str, people: dict[str, Person]) -> None:
     child = people.setdefault("child", Person("child"))
     if _CHILD_BIRTH.match(key) and child.birth is None:
-        parsed = parse_date(value)
-        if parsed:
-            child.birth, child.birth_date = Value(value.strip(), line), parsed
+        found = find_date(value)
+        if found:
+            child.birth, child.birth_date = Value(found[1], line), found[0]
     elif _CHILD_NAME.match(key) and child.name is None:
         name = normalize_name(value)
         if name:
@@ -183,9 +202,9 @@ def _read_segment(line: str, section: str | None, people: dict[str, Person]) -> 
         if name:
             person.name = Value(name, line)
     elif _BIRTH_LABEL.match(key) and person.birth is None:
-        parsed = parse_date(value)
-        if parsed:
-            person.birth, person.birth_date = Value(value.strip(), line), parsed
+        found = find_date(value)
+        if found:
+            person.birth, person.birth_date = Value(found[1], line), found[0]
     elif _ID_LABEL.match(key) and person.id_number is None:
         number = _id_in(value)
         if number:

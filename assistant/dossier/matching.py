@@ -63,11 +63,14 @@ class WordWeights:
         return min(1.0, max(0.1, raw))
 
 
-def _word_similarity(a: Word, b: Word, accents: bool) -> float:
+def _word_similarity(a: Word, b: Word, accents: bool, ocr: bool = False) -> float:
+    """1 for the same syllable; one differing only in its accents counts little between two texts typed with
+    accents ("tử"/"từ"), much where one side has none (typed plain) or was read by OCR (which slips on accents:
+    "BẢO TỬ" for "BÁO TỬ"); an OCR slip within a longer syllable counts by its similarity."""
     if a.exact == b.exact:
         return 1.0
     if a.plain == b.plain:
-        return 0.55 if accents else 0.95
+        return 0.95 if not accents else (0.85 if ocr else 0.55)
     if len(a.plain) >= 4 and len(b.plain) >= 4:
         ratio = Levenshtein.normalized_similarity(a.plain, b.plain)
         if ratio >= 0.75:
@@ -85,29 +88,30 @@ class PhraseScore:
     conflict: bool
 
 
-def _similar(a: Word, b: Word) -> bool:
+def _similar(a: Word, b: Word, ocr: bool = False) -> bool:
     """Same syllable, allowing an OCR slip or missing diacritics (typed plain)."""
-    if a.exact == b.exact or (a.plain == b.plain and (a.exact == a.plain or b.exact == b.plain)):
+    if a.exact == b.exact or (a.plain == b.plain and (ocr or a.exact == a.plain or b.exact == b.plain)):
         return True
     return len(a.plain) >= 4 and len(b.plain) >= 4 and Levenshtein.normalized_similarity(a.plain, b.plain) >= 0.55
 
 
-def _pair_in(pair: tuple[Word, Word], pairs: list[tuple[Word, Word]]) -> bool:
-    return any(_similar(pair[0], p[0]) and _similar(pair[1], p[1]) for p in pairs)
+def _pair_in(pair: tuple[Word, Word], pairs: list[tuple[Word, Word]], ocr: bool) -> bool:
+    return any(_similar(pair[0], p[0], ocr) and _similar(pair[1], p[1], ocr) for p in pairs)
 
 
-def substitution(title_pairs: list[tuple[Word, Word]], name_pairs: list[tuple[Word, Word]]) -> bool:
+def substitution(title_pairs: list[tuple[Word, Word]], name_pairs: list[tuple[Word, Word]],
+                 ocr: bool = False) -> bool:
     """True when the two share a syllable in the same place of a pair but complete it differently, and neither
     pair occurs in the other: "KHAI TỬ" against "khai sinh". Paper nouns (giấy, văn bản, đơn...) are left to
     ``paper_type_clash``."""
     for ta, tb in title_pairs:
         for na, nb in name_pairs:
             for same_t, same_n, diff_t, diff_n in ((ta, na, tb, nb), (tb, nb, ta, na)):
-                if not _similar(same_t, same_n) or _similar(diff_t, diff_n):
+                if not _similar(same_t, same_n, ocr) or _similar(diff_t, diff_n, ocr):
                     continue
                 if diff_t.plain in GENERIC_NOUNS or diff_n.plain in GENERIC_NOUNS:
                     continue
-                if _pair_in((ta, tb), name_pairs) or _pair_in((na, nb), title_pairs):
+                if _pair_in((ta, tb), name_pairs, ocr) or _pair_in((na, nb), title_pairs, ocr):
                     continue
                 return True
     return False
@@ -124,15 +128,16 @@ def paper_type_clash(title: list[Word], name: list[Word]) -> bool:
 
 
 def phrase_score(title: list[Word], name: list[Word], weights: WordWeights,
-                 pairs: tuple[list[tuple[Word, Word]], list[tuple[Word, Word]]] | None = None) -> PhraseScore:
+                 pairs: tuple[list[tuple[Word, Word]], list[tuple[Word, Word]]] | None = None,
+                 ocr: bool = False) -> PhraseScore:
     """How well a title and a component name describe the same paper (0-1): the geometric mean of how much of
     each one's weighted words the other holds, cut when each keeps a rare word the other lacks or when they
     complete a shared syllable differently (``substitution``)."""
     if not title or not name:
         return PhraseScore(0.0, False)
     accents = _has_accents(title) and _has_accents(name)
-    title_hits = [max(_word_similarity(t, n, accents) for n in name) for t in title]
-    name_hits = [max(_word_similarity(n, t, accents) for t in title) for n in name]
+    title_hits = [max(_word_similarity(t, n, accents, ocr) for n in name) for t in title]
+    name_hits = [max(_word_similarity(n, t, accents, ocr) for t in title) for n in name]
     title_weights = [weights.weight(t) for t in title]
     name_weights = [weights.weight(n) for n in name]
     title_cover = sum(w * h for w, h in zip(title_weights, title_hits, strict=True)) / sum(title_weights)
@@ -145,7 +150,7 @@ def phrase_score(title: list[Word], name: list[Word], weights: WordWeights,
     if paper_type_clash(title, name):
         conflict = True
         score *= 0.7
-    if pairs is not None and substitution(pairs[0], pairs[1]):
+    if pairs is not None and substitution(pairs[0], pairs[1], ocr):
         conflict = True
         score *= SUBSTITUTION_FACTOR
     return PhraseScore(score, conflict)
@@ -222,14 +227,14 @@ class Matcher:
         takers.sort(key=lambda r: r.show_only)
         return takers[0] if takers else None
 
-    def _title_score(self, requirement: Requirement,
-                     lines: list[tuple[str, float]]) -> tuple[float, str, str, float]:
+    def _title_score(self, requirement: Requirement, lines: list[tuple[str, float]],
+                     ocr: bool) -> tuple[float, str, str, float]:
         """(score, matched line, what it matched, score against the component's own words only)."""
         best, snippet, via, direct = 0.0, "", "", 0.0
         for line, factor in lines:
             line_words, line_pairs = content_words(line), word_pairs(line)
             for item in self._options[requirement.id]:
-                scored = phrase_score(line_words, item.words, self.weights, (line_pairs, item.pairs))
+                scored = phrase_score(line_words, item.words, self.weights, (line_pairs, item.pairs), ocr)
                 score = scored.score * factor * (_CATEGORY_FACTOR if item.option.via_kind else 1.0)
                 if item.option.via_kind is None:
                     direct = max(direct, score)
@@ -253,7 +258,7 @@ class Matcher:
         lines = self._lines_to_try(document)
         found: list[Candidate] = []
         for requirement in self.requirements:
-            title, snippet, via, direct = self._title_score(requirement, lines)
+            title, snippet, via, direct = self._title_score(requirement, lines, document.source == "ocr")
             form, form_snippet = _form_score(requirement, document)
             if form and title >= UNCERTAIN_SCORE:
                 score, via, snippet = min(1.0, max(form, title) + 0.1), f"form {form_snippet} + title", snippet

@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 from PIL import Image
@@ -25,9 +25,10 @@ from assistant.dossier.pages import Page
 ProgressFn = Callable[[int, int], None]
 _OSD_ROTATE = re.compile(r"Rotate:\s*(\d+)")
 _OSD_SCRIPT = re.compile(r"Script:\s*(\w+)")
-_VIETNAMESE_SYLLABLE = re.compile(
-    r"^(?:[bcdđghklmnpqrstvx]{0,3}h?)[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]+"
-    r"[cghmnpt]{0,2}$", re.IGNORECASE)
+_OSD_CONFIDENCE = re.compile(r"Orientation confidence:\s*([\d.]+)")
+#: Mean word confidence (Tesseract, 0-100) of a page read the right way up; below it other orientations are tried.
+GOOD_CONFIDENCE = 70.0
+
 
 
 @dataclass
@@ -35,6 +36,7 @@ class OcrResult:
     text: str
     rotation: int = 0
     script: str = "Latin"
+    confidence: float = 0.0
 
 
 class OcrEngine(Protocol):
@@ -45,14 +47,6 @@ class OcrEngine(Protocol):
     def available(self) -> bool: ...
 
     def read(self, image: Image.Image) -> OcrResult: ...
-
-
-def text_quality(text: str) -> float:
-    """Share of the words that look like Vietnamese (or plain Latin) syllables: low for text read upside down."""
-    tokens = [t for t in re.findall(r"[^\W\d_]+", text) if len(t) > 1]
-    if not tokens:
-        return 0.0
-    return sum(bool(_VIETNAMESE_SYLLABLE.match(t)) for t in tokens) / len(tokens)
 
 
 class TesseractOcr:
@@ -87,43 +81,71 @@ class TesseractOcr:
             return False
         return all(lang in installed for lang in self.languages.split("+"))
 
-    def _osd(self, binary: np.ndarray) -> tuple[int, str]:
+    def _osd(self, binary: np.ndarray) -> tuple[int, str, bool]:
+        """(clockwise rotation that makes the page upright, script, whether OSD was confident)."""
         try:
             report = self._tess.image_to_osd(binary, config="--psm 0 -c min_characters_to_try=10")
         except (self._tess.TesseractError, OSError, RuntimeError):
-            return 0, "Latin"
+            return 0, "Latin", False
         rotate = _OSD_ROTATE.search(report)
         script = _OSD_SCRIPT.search(report)
-        return (int(rotate.group(1)) if rotate else 0), (script.group(1) if script else "Latin")
+        confidence = _OSD_CONFIDENCE.search(report)
+        sure = bool(confidence) and float(confidence.group(1)) >= 2.0  # type: ignore[union-attr]
+        return (int(rotate.group(1)) if rotate else 0), (script.group(1) if script else "Latin"), sure
 
-    def _recognize(self, binary: np.ndarray, languages: str) -> str:
+    def _recognize(self, binary: np.ndarray, languages: str) -> tuple[str, float]:
+        """Text (lines rebuilt from Tesseract's word table) and the mean word confidence (0-100)."""
         try:
-            text: str = self._tess.image_to_string(binary, lang=languages, config="--psm 3")
+            table = self._tess.image_to_data(binary, lang=languages, config="--psm 3",
+                                             output_type=self._tess.Output.DICT)
         except (self._tess.TesseractError, OSError, RuntimeError):
-            return ""
-        return text
+            return "", 0.0
+        return _lines_from_table(table)
 
     def read(self, image: Image.Image) -> OcrResult:
         binary = imaging.prepare(image)
-        rotation, script = self._osd(binary)
+        rotation, script, sure = self._osd(binary)
         languages = "ara" if script == "Arabic" and self._has("ara") else self.languages
-        upright = _turn(binary, rotation)
-        text = self._recognize(upright, languages)
-        if script != "Arabic" and text_quality(text) < 0.5:
-            # OSD is unsure on sparse pages: try the other orientations and keep the one that reads best
-            for extra in (180, 90, 270):
-                candidate = self._recognize(_turn(binary, (rotation + extra) % 360), languages)
-                if text_quality(candidate) > text_quality(text) + 0.15:
-                    text, rotation = candidate, (rotation + extra) % 360
-                    if text_quality(text) >= 0.7:
-                        break
-        return OcrResult(text=text, rotation=rotation, script=script)
+        text, confidence = self._recognize(_turn(binary, rotation), languages)
+        if confidence < GOOD_CONFIDENCE:
+            # OSD is unsure on sparse or noisy pages: try the other orientations, keep the one read with most confidence
+            tried = {rotation}
+            for extra in ([0] if rotation and not sure else []) + [(rotation + 180) % 360, (rotation + 90) % 360,
+                                                                   (rotation + 270) % 360]:
+                if extra in tried:
+                    continue
+                tried.add(extra)
+                candidate, candidate_confidence = self._recognize(_turn(binary, extra), languages)
+                if candidate_confidence > confidence + 5:
+                    text, confidence, rotation = candidate, candidate_confidence, extra
+                if confidence >= GOOD_CONFIDENCE:
+                    break
+        return OcrResult(text=text, rotation=rotation, script=script, confidence=confidence)
 
     def _has(self, language: str) -> bool:
         try:
             return language in set(self._tess.get_languages(config=""))
         except (self._tess.TesseractError, OSError, RuntimeError):
             return False
+
+
+def _lines_from_table(table: dict[str, list[Any]]) -> tuple[str, float]:
+    """Lines of text from Tesseract's word table (block, paragraph, line numbers), and the mean confidence of
+    the words (weighted by length, so that stray marks count little)."""
+    lines: dict[tuple[int, int, int], list[str]] = {}
+    weighted, weight = 0.0, 0
+    for index, word in enumerate(table["text"]):
+        word = (word or "").strip()
+        if not word:
+            continue
+        key = (table["block_num"][index], table["par_num"][index], table["line_num"][index])
+        lines.setdefault(key, []).append(word)
+        confidence = float(table["conf"][index])
+        if confidence >= 0:
+            weighted += confidence * len(word)
+            weight += len(word)
+    text = "\n".join(" ".join(words) for _, words in sorted(lines.items()))
+    return text, (weighted / weight if weight else 0.0)
 
 
 def _turn(binary: np.ndarray, rotate_clockwise: int) -> np.ndarray:

@@ -13,7 +13,7 @@ ComponentStatus = Literal["present", "missing", "uncertain", "not_applicable"]
 SubmissionChannel = Literal["in_person", "online", "postal"]
 RequestChannel = Literal["kiosk", "staff", "api"]
 WarningKind = Literal["name_mismatch", "birth_date_mismatch", "id_mismatch", "id_structure", "unreadable_pages",
-                      "case_undetermined", "duplicate_document"]
+                      "case_undetermined", "check_value"]
 
 
 class DeclaredDocument(BaseModel):
