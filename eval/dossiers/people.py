@@ -56,7 +56,8 @@ class People:
     def address(self) -> str:
         return f"Số {self.rng.randint(2, 180)} phố {self.rng.choice(STREETS)}, {self.rng.choice(WARDS)}"
 
-    def person(self, sex: str | None = None, born: tuple[int, int] = (1960, 2000), surname: str | None = None) -> Person:
+    def person(self, sex: str | None = None, born: tuple[int, int] = (1960, 2000),
+               surname: str | None = None) -> Person:
         rng = self.rng
         sex = sex or rng.choice(["male", "female"])
         middle = MIDDLE_FEMALE if sex == "female" else MIDDLE_MALE

@@ -7,8 +7,8 @@ digital and scanned apart), unmatched documents, false consistency warnings.
 
 Component decisions are scored over the statuses that say something about the dossier, ``present`` and
 ``missing``: precision = right present/missing calls / all present/missing calls, recall = right ones / expected
-present/missing components. A false warning is a consistency warning on a dossier that has no planted mismatch; a difference of one character
-on a scanned page is reported as a value to check (``check_value``), counted apart.
+present/missing components. A false warning is a consistency warning on a dossier that has no planted mismatch;
+a difference of one character on a scanned page is reported as a value to check (``check_value``), counted apart.
 """
 
 from __future__ import annotations
