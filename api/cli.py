@@ -9,13 +9,7 @@ from pathlib import Path
 
 import click
 
-from api.cli_support import CliProgress, echo_json, load_settings, print_summary
-
-DATA_DIR = click.option(
-    "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="Where indexes and the database live (overrides MOTCUA_DATA_DIR; default ./var).",
-)
-JSON = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+from api.cli_support import DATA_DIR, JSON, CliProgress, echo_json, load_settings, print_summary
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -279,6 +273,13 @@ def pack_validate(directory: Path | None) -> None:
     click.echo("pack ok")
 
 
+def _register_commands() -> None:
+    from api.cli_dossier import check
+
+    main.add_command(check)
+
+
+_register_commands()
 
 if __name__ == "__main__":
     main()

@@ -18,6 +18,12 @@ from knowledge.model import Procedure
 from knowledge.pack_schema import bundled_pack_dir
 from knowledge.settings import Settings
 
+DATA_DIR = click.option(
+    "--data-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    help="Where indexes and the database live (overrides MOTCUA_DATA_DIR; default ./var).",
+)
+JSON = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
+
 
 def load_settings(data_dir: Path | None) -> Settings:
     settings = Settings()

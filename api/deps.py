@@ -9,6 +9,8 @@ from fastapi import Depends, Request
 from assistant.answers.chat import ChatService
 from assistant.answers.llm import LlmAnswerer
 from assistant.answers.storage import ConversationStore
+from assistant.dossier.records import DossierRecords
+from assistant.dossier.service import DossierChecker
 from assistant.retrieval.search import SearchService
 from assistant.runtime import KnowledgeRuntime
 from knowledge.settings import Settings
@@ -34,6 +36,16 @@ def get_llm(request: Request) -> LlmAnswerer | None:
     return llm
 
 
+def get_dossier_checker(request: Request) -> DossierChecker:
+    checker: DossierChecker = request.app.state.dossiers
+    return checker
+
+
+def get_dossier_records(request: Request) -> DossierRecords:
+    records: DossierRecords = request.app.state.dossier_records
+    return records
+
+
 def get_search_service(runtime: Annotated[KnowledgeRuntime, Depends(get_runtime)]) -> SearchService:
     return SearchService(runtime)
 
@@ -51,3 +63,5 @@ RuntimeDep = Annotated[KnowledgeRuntime, Depends(get_runtime)]
 ConversationsDep = Annotated[ConversationStore, Depends(get_conversations)]
 SearchServiceDep = Annotated[SearchService, Depends(get_search_service)]
 ChatServiceDep = Annotated[ChatService, Depends(get_chat_service)]
+DossierCheckerDep = Annotated[DossierChecker, Depends(get_dossier_checker)]
+DossierRecordsDep = Annotated[DossierRecords, Depends(get_dossier_records)]

@@ -165,15 +165,23 @@ def check_consistency(documents: list[Document], language: str) -> list[DossierW
             if key not in reported:
                 reported.add(key)
                 warnings.append(warning)
-    corroborated = Counter(item.person.id_number.text for item in seen if item.person.id_number)
+    ids = Counter(item.person.id_number.text for item in seen if item.person.id_number)
+    births = Counter((item.person.id_number.text, item.person.birth_date) for item in seen
+                     if item.person.id_number and item.person.birth_date)
     for item in seen:
-        if item.person.id_number is None:
+        person, number = item.person, item.person.id_number
+        if number is None:
             continue
-        if item.ocr and corroborated[item.person.id_number.text] < 2:
-            continue  # one OCR'd digit can break the structure; check numbers read as text or seen twice
-        problems = id_structure_problems(item.person, language)
+        if item.ocr:
+            # one misread digit breaks the structure: on a scan, check only a number (and a birth date) that
+            # another document shows the same way
+            if ids[number.text] < 2:
+                continue
+            if person.birth_date and births[(number.text, person.birth_date)] < 2:
+                person = Person(person.role, person.name, None, None, number, person.sex)
+        problems = id_structure_problems(person, language)
         if problems:
             warnings.append(DossierWarning(kind="id_structure", message=say(
-                language, "warn_id_structure", id=item.person.id_number.text, where=item.where(language),
-                what="; ".join(problems)), evidence=[_evidence(item, item.person.id_number)]))
+                language, "warn_id_structure", id=number.text, where=item.where(language),
+                what="; ".join(problems)), evidence=[_evidence(item, number)]))
     return warnings
