@@ -6,7 +6,11 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install serve test test-fast lint bench report clean
+.PHONY: install system-deps serve test test-fast lint bench report eval-dossiers clean
+
+# Debian packages the dossier check needs: Tesseract with Vietnamese and Arabic data (OCR of scanned pages) and a
+# Unicode serif font (the printable Form 02 PDF). Installed when missing and running as root; otherwise explained.
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-ara fonts-dejavu-core
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +20,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	touch $(STAMP)
 
-install: $(STAMP)
+system-deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "installing Debian packages:$$missing"; \
+		(apt-get install -y -q $$missing >/dev/null 2>&1 || \
+		 (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q $$missing >/dev/null)) || \
+		echo "warning: could not install$$missing; scanned pages will not be OCR'd (tests needing OCR skip)"; \
+	else \
+		echo "note: missing Debian packages:$$missing -- run: sudo apt-get install$$missing"; \
+		echo "      (without Tesseract scanned pages are reported as unread; tests needing OCR skip)"; \
+	fi
+
+install: system-deps $(STAMP)
 
 serve: install
 	$(BIN)/motcua serve --host $(HOST) --port $(PORT)
@@ -33,6 +50,9 @@ lint: install
 
 bench: install
 	$(BIN)/python bench/bench_ingest.py
+
+eval-dossiers: install
+	$(BIN)/python eval/dossiers/run.py
 
 report: install
 	$(BIN)/motcua report ../shared/corpus/dvc-procedures.jsonl.gz

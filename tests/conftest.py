@@ -125,3 +125,27 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def embedder() -> HashingEmbedder:
     return HashingEmbedder()
+
+
+@pytest.fixture(scope="session")
+def bundled_pack_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings of a data dir holding the bundled pack's index (hashing embedder), built once per session."""
+    from ingest.pipeline import Ingestor
+    from knowledge.pack_schema import bundled_pack_dir
+    from knowledge.store import IndexStore
+
+    data_dir = tmp_path_factory.mktemp("bundled-pack")
+    settings = Settings(data_dir=data_dir, embedding_model="hashing", _env_file=None)  # type: ignore[call-arg]
+    Ingestor(IndexStore(settings.index_root), HashingEmbedder()).run([bundled_pack_dir()])
+    return settings
+
+
+def tesseract_ready() -> bool:
+    """Whether OCR can run here (Tesseract with its Vietnamese data); OCR tests skip with a reason otherwise."""
+    from assistant.dossier.ocr import TesseractOcr
+
+    return TesseractOcr().available()
+
+
+requires_ocr = pytest.mark.skipif(not tesseract_ready(), reason="Tesseract with 'vie' data is not installed "
+                                  "(make install installs it as root; or apt-get install tesseract-ocr-vie)")

@@ -87,7 +87,7 @@ async def check_dossier(request: Request, checker: DossierCheckerDep,
             raise DossierInputError(f"invalid JSON body: {str(exc)[:300]}", 422) from exc
         result = await run_in_threadpool(checker.check_declared, payload)
         channel: str = payload.channel
-    elif content_type.startswith("multipart/form-data"):
+    elif content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
         declared = request.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > limits.max_total_bytes + _MULTIPART_OVERHEAD:
             raise DossierInputError(f"the dossier is larger than {limits.max_total_bytes // (1024 * 1024)} MB", 413)

@@ -143,8 +143,10 @@ def phrase_score(title: list[Word], name: list[Word], weights: WordWeights,
     title_cover = sum(w * h for w, h in zip(title_weights, title_hits, strict=True)) / sum(title_weights)
     name_cover = sum(w * h for w, h in zip(name_weights, name_hits, strict=True)) / sum(name_weights)
     score = math.sqrt(title_cover * name_cover)
-    conflict = any(w >= _RARE and h < 0.5 for w, h in zip(title_weights, title_hits, strict=True)) and any(
-        w >= _RARE and h < 0.5 for w, h in zip(name_weights, name_hits, strict=True))
+    conflict = any(w >= _RARE and h < 0.5 and t.plain not in GENERIC_NOUNS
+                   for t, w, h in zip(title, title_weights, title_hits, strict=True)) and any(
+        w >= _RARE and h < 0.5 and n.plain not in GENERIC_NOUNS
+        for n, w, h in zip(name, name_weights, name_hits, strict=True))
     if conflict:
         score *= 0.6
     if paper_type_clash(title, name):
