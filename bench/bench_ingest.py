@@ -1,4 +1,5 @@
-"""Benchmarks on this machine: ingest, re-ingest, PDF parse, index load, search/chat latency, peak memory.
+"""Benchmarks on this machine: ingest, re-ingest, PDF parse, index load, search/chat latency, peak memory, and
+the dossier check (``bench/bench_dossier.py``: born-digital and scanned dossiers, OCR per page, memory, hostile files).
 
 Run: ``make bench`` (or ``.venv/bin/python bench/bench_ingest.py [--quick]``). Needs ``../shared``. Prints a table
 with the targets and writes ``bench/results/latest.json``. Nothing here is a test: numbers are what this machine did.
@@ -29,6 +30,8 @@ CORPUS = SHARED / "corpus" / "dvc-procedures.jsonl.gz"
 PDF = SHARED / "corpus" / "danang-procedures.pdf"
 QUERIES = SHARED / "queries" / "ward-police-intents.jsonl"
 MOTCUA = [sys.executable, "-m", "api.cli"]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 
 def run_measured(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
@@ -140,6 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--queries", type=int, default=200, help="Questions timed per latency measurement.")
     parser.add_argument("--keep", type=Path, default=None, help="Data dir to keep the national index in.")
+    parser.add_argument("--skip-dossier", action="store_true", help="Leave out the dossier check measures.")
     args = parser.parse_args()
     if not CORPUS.exists():
         raise SystemExit(f"{CORPUS} not found: the benchmarks need ../shared beside the checkout")
@@ -160,6 +164,10 @@ def main() -> None:
     results.update(in_process(data_dir, queries))
     results.update(http_latency(data_dir, env, [q + " ?" for q in queries]))
     results["peak_mib"] = round(max(peak, peak2, peak3, psutil.Process().memory_info().rss / 2**20))
+    if not args.skip_dossier:
+        from bench.bench_dossier import measure as measure_dossier
+
+        results["dossier"] = measure_dossier()
     print_table(results)
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(exist_ok=True)
@@ -183,6 +191,10 @@ def print_table(r: dict[str, Any]) -> None:
         ("chat over HTTP p50 / p95", f"{r['http_chat']['p50_ms']} / {r['http_chat']['p95_ms']} ms", "p95 <= 100 ms"),
         ("peak memory (ingest, bench process)", f"{r['peak_mib']} MiB", "<= 1536 MiB"),
     ]
+    if "dossier" in r:
+        from bench.bench_dossier import table_rows
+
+        rows += table_rows(r["dossier"])
     print(f"machine: {r['machine']}; python {r['python']}")
     print(f"| {'measure':<42} | {'result':<20} | {'target':<14} |")
     print(f"|{'-' * 44}|{'-' * 22}|{'-' * 16}|")

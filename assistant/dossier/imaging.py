@@ -183,11 +183,16 @@ def erase_leader_dots(binary: Gray) -> Gray:
     return cleaned
 
 
-def prepare(image: Image.Image) -> Gray:
-    """The full clean-up before orientation and OCR: flatten, even light, binarize, deskew, erase leaders."""
-    gray = fit_height(flatten_page(to_gray(image)))
-    binary = binarize(even_light(gray))
+def prepare(image: Image.Image, quarter_turns: int = 0) -> Gray:
+    """The clean-up before OCR: flatten a photographed page, turn it ``quarter_turns`` times clockwise (a page
+    fed sideways), even the light, binarize, deskew, erase dot leaders."""
+    gray = flatten_page(to_gray(image))
+    if quarter_turns % 4:
+        gray = np.ascontiguousarray(np.rot90(gray, k=-(quarter_turns % 4)))
+    gray = fit_height(gray)
+    light = even_light(gray)
+    binary = binarize(light)
     angle = skew_angle(binary)
     if abs(angle) >= 0.2:
-        binary = binarize(rotate(even_light(gray), angle))
+        binary = binarize(rotate(light, angle))
     return erase_leader_dots(binary)

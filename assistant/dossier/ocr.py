@@ -28,6 +28,8 @@ _OSD_SCRIPT = re.compile(r"Script:\s*(\w+)")
 _OSD_CONFIDENCE = re.compile(r"Orientation confidence:\s*([\d.]+)")
 #: Mean word confidence (Tesseract, 0-100) of a page read the right way up; below it other orientations are tried.
 GOOD_CONFIDENCE = 70.0
+#: Below this even the best of both ways up is not text in the expected script or orientation: OSD is asked.
+POOR_CONFIDENCE = 45.0
 
 
 
@@ -103,24 +105,28 @@ class TesseractOcr:
         return _lines_from_table(table)
 
     def read(self, image: Image.Image) -> OcrResult:
+        """Read a page as it stands; where that reads poorly, ask Tesseract's orientation and script detection
+        (OSD) which way is up and whether it is Arabic, read it that way too, and keep the reading with the most
+        confidence. A page turned a quarter is cleaned up again after turning, so that deskewing sees its lines."""
         binary = imaging.prepare(image)
-        rotation, script, sure = self._osd(binary)
+        best = self._attempt(binary, 0, self.languages)
+        if best.confidence >= GOOD_CONFIDENCE:
+            return best
+        rotation, script, _ = self._osd(binary)
         languages = "ara" if script == "Arabic" and self._has("ara") else self.languages
+        if rotation in (90, 270):
+            turned = imaging.prepare(image, rotation // 90)
+            best = max(best, self._attempt(turned, 0, languages, script, rotation), key=lambda r: r.confidence)
+        elif rotation == 180 or best.confidence < POOR_CONFIDENCE or languages != self.languages:
+            for turn in {rotation, 180} - ({0} if languages == self.languages else set()):
+                best = max(best, self._attempt(binary, turn, languages, script), key=lambda r: r.confidence)
+        return best
+
+    def _attempt(self, binary: np.ndarray, rotation: int, languages: str, script: str = "Latin",
+                 reported: int | None = None) -> OcrResult:
         text, confidence = self._recognize(_turn(binary, rotation), languages)
-        if confidence < GOOD_CONFIDENCE:
-            # OSD is unsure on sparse or noisy pages: try the other orientations, keep the one read with most confidence
-            tried = {rotation}
-            for extra in ([0] if rotation and not sure else []) + [(rotation + 180) % 360, (rotation + 90) % 360,
-                                                                   (rotation + 270) % 360]:
-                if extra in tried:
-                    continue
-                tried.add(extra)
-                candidate, candidate_confidence = self._recognize(_turn(binary, extra), languages)
-                if candidate_confidence > confidence + 5:
-                    text, confidence, rotation = candidate, candidate_confidence, extra
-                if confidence >= GOOD_CONFIDENCE:
-                    break
-        return OcrResult(text=text, rotation=rotation, script=script, confidence=confidence)
+        return OcrResult(text=text, rotation=rotation if reported is None else reported, script=script,
+                         confidence=confidence)
 
     def _has(self, language: str) -> bool:
         try:

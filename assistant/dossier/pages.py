@@ -17,6 +17,21 @@ MIN_TEXT_CHARS = 40
 MIXED_IMAGE_SHARE = 0.3
 
 
+#: Longest side a page image is kept at until OCR (pixels): more than OCR needs (pages are worked on at about
+#: 2,000 px high), far less than a 12-megapixel phone photo, so a dossier of photos fits in memory.
+MAX_PAGE_SIDE = 3300
+
+
+def page_image(image: Image.Image) -> Image.Image:
+    """A page picture as kept for OCR: grayscale, its longest side at most ``MAX_PAGE_SIDE``."""
+    gray = image.convert("L")
+    longest = max(gray.size)
+    if longest > MAX_PAGE_SIDE:
+        factor = MAX_PAGE_SIDE / longest
+        gray = gray.resize((round(gray.width * factor), round(gray.height * factor)), Image.Resampling.LANCZOS)
+    return gray
+
+
 @dataclass
 class Limits:
     max_file_bytes: int = 20 * 1024 * 1024

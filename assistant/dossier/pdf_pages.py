@@ -18,6 +18,7 @@ from assistant.dossier.pages import (
     Page,
     PageBudget,
     SubmittedFile,
+    page_image,
     word_chars,
 )
 
@@ -62,7 +63,7 @@ def _page(doc: pdfium.PdfDocument, index: int, item: SubmittedFile, limits: Limi
             scale *= (limits.max_pixels / pixels) ** 0.5
         if width * scale < 200 or height * scale < 200:
             return Page(item.name, index + 1, text, "text", kind="pdf")
-        image = page.render(scale=scale, rotation=0).to_pil().convert("RGB")
+        image = page_image(page.render(scale=scale, rotation=0, grayscale=True).to_pil())
         return Page(item.name, index + 1, text if word_chars(text) >= MIN_TEXT_CHARS else "", "ocr", image=image,
                     kind="pdf")
     finally:

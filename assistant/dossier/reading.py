@@ -17,11 +17,20 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from assistant.dossier.errors import DossierInputError
-from assistant.dossier.pages import FileReading, Limits, Page, PageBudget, SubmittedFile
+from assistant.dossier.pages import (
+    FileReading,
+    Limits,
+    Page,
+    PageBudget,
+    SubmittedFile,
+    page_image,
+)
 from assistant.dossier.pdf_pages import read_pdf
 from assistant.dossier.sniffing import FileKind, sniff
 
 _DOCX_MAX_UNPACKED = 200 * 1024 * 1024
+#: A JPEG at least twice this long is decoded at reduced scale (its text is still far above OCR's needs).
+DRAFT_SIDE = 2000
 
 
 def check_sizes(files: list[SubmittedFile], limits: Limits) -> None:
@@ -69,6 +78,9 @@ def _open_image(item: SubmittedFile, limits: Limits) -> Image.Image:
 
 def _image_pages(item: SubmittedFile, kind: FileKind, limits: Limits, budget: PageBudget) -> Iterator[Page]:
     image = _open_image(item, limits)
+    if image.format == "JPEG" and max(image.size) >= 2 * DRAFT_SIDE:
+        # a phone photo: decoded straight to gray at half scale (or less), still >= DRAFT_SIDE on its long side
+        image.draft("L", (image.width // 2, image.height // 2))
     frames = getattr(image, "n_frames", 1) or 1
     budget.take(frames, item.name)
     for index in range(frames):
@@ -78,7 +90,7 @@ def _image_pages(item: SubmittedFile, kind: FileKind, limits: Limits, budget: Pa
             if width * height > limits.max_pixels:
                 raise DossierInputError("the image is too large to read (pixel count over the limit)", 413, item.name)
             frame = ImageOps.exif_transpose(image) if index == 0 else image.copy()
-            frame = (frame or image).convert("RGB")
+            frame = page_image(frame or image)
         except DossierInputError:
             raise
         except (OSError, ValueError, SyntaxError, EOFError) as exc:
