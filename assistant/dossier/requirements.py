@@ -37,9 +37,17 @@ _CLIP = re.compile(
     r"(?:\s+theo\s+(?:mẫu|quy định|khoản|điều|điểm)|\s+ban hành|\s+do\s+(?:cơ quan|tổ chức|ủy ban|ubnd|cấp)|"
     r"\s+được\s+(?:công chứng|chứng thực|cấp)|\s+còn\s+(?:giá trị|hiệu lực)|\s+trong đó|\s+có đủ|\s+kèm theo|"
     r"\s+đối với|\s+trong trường hợp|\s+để\s+|\s+sau đây|[;:(]|\.\s)", re.IGNORECASE)
+_COPY_KIND = r"(?:chính|sao(?:\s+(?:có\s+|được\s+)?chứng thực)?|gốc|chụp|photo|điện tử|in)"
 _LEADING_COPY = re.compile(
-    r"^(?:\d+\s+)?(?:bản\s+(?:chính|sao(?:\s+(?:có\s+)?chứng thực)?|gốc|chụp)"
-    r"(?:\s+hoặc\s+bản\s+\w+(?:\s+có chứng thực)?)?(?:\s+của)?\s+)(?=\S)", re.IGNORECASE)
+    rf"^(?:\d+\s+(?:bộ\s+)?)?(?:bản\s+{_COPY_KIND}(?:\s+hoặc\s+bản\s+{_COPY_KIND})?(?:\s+kèm bản chính)?"
+    r"(?:\s+của)?\s+)?(?=\S)", re.IGNORECASE)
+#: Components that are not papers: rules about who answers for what, how an authorisation works, what to type
+#: online. Everything else in a component list is taken as a document.
+_NOTE = re.compile(
+    r"chịu trách nhiệm trước pháp luật|thực hiện theo quy định tại (?:mục|điểm)|"
+    r"^(?:người|cơ quan|tổ chức|cá nhân|nhân viên)\s+(?:được|có|phải|chịu|nộp|thực hiện|ủy quyền|uỷ quyền)\b|"
+    r"^(?:trường hợp|nếu|khi)\b[^:]*\bthì\s+(?:việc|người|nhân viên|cơ quan|tổ chức)\b|"
+    r"^(?:cung cấp|kê khai|khai)\s+(?:các\s+)?thông tin|^yêu cầu\s", re.IGNORECASE)
 _CATCH_ALL = re.compile(
     r"^(?:ban (?:sao|chinh|goc) )?(?:giay to van ban|giay to tai lieu|giay to|van ban|tai lieu)?\s*"
     r"(?:can|lam co so de|yeu cau|de) (?:chung thuc|dich|cong chung|hop phap hoa)|^ban sao can chung thuc|"
@@ -197,8 +205,8 @@ def build_requirement(component: Component, kinds: tuple[DocumentKind, ...] | No
     key = plain(main)
     if key.startswith("thong tin") and re.search(r"khai thac|co so du lieu|dinh danh", key):
         req_kind: RequirementKind = "info"
-    elif catch_all or any(o.via_kind for o in options) or any(
-            starts_with_head_noun(o.phrase) for o in options if o.via_kind is None):
+    elif catch_all or not _NOTE.search(" ".join(component.name.split())) or any(o.via_kind for o in options) or \
+            any(starts_with_head_noun(o.phrase) for o in options if o.via_kind is None):
         req_kind = "document"
     else:
         req_kind = "note"
@@ -224,4 +232,11 @@ def _merge_conditions(case_kind: ConditionKind, case_text: str | None, embedded_
 def build_requirements(procedure: Procedure) -> list[Requirement]:
     """One requirement per component of the record, in the record's order."""
     kinds = load_document_kinds()
-    return [build_requirement(component, kinds) for component in procedure.components]
+    requirements = [build_requirement(component, kinds) for component in procedure.components]
+    documents = [r for r in requirements if r.kind == "document"]
+    cases = {plain(r.condition or "") for r in documents if r.condition_kind == "case"}
+    if len(cases) == 1 and all(r.condition_kind == "case" for r in documents):
+        # one case over every document is a heading of the list ("Theo quy định tại Điều 33 ..."), not a condition
+        for requirement in documents:
+            requirement.condition_kind, requirement.condition = "none", None
+    return requirements
