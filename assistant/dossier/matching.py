@@ -284,7 +284,7 @@ class Matcher:
             return DocumentMatch(document, "unmatched", found[0] if found else None, None, found)
         best = found[0]
         rivals = [c for c in found[1:] if not _alternatives(c.requirement, best.requirement)
-                  and not _same_paper(c, best)]
+                  and not same_paper(c, best)]
         runner_up = rivals[0] if rivals else None
         margin = best.score - (runner_up.score if runner_up else 0.0)
         if runner_up is not None and margin < MARGIN and best.via.startswith("category") \
@@ -333,6 +333,6 @@ def _alternatives(a: Requirement, b: Requirement) -> bool:
     return a.alternative_group is not None and a.alternative_group == b.alternative_group
 
 
-def _same_paper(a: Candidate, b: Candidate) -> bool:
+def same_paper(a: Candidate, b: Candidate) -> bool:
     """Two components that accept the same paper (the same form listed under two cases) do not compete."""
     return not a.via.startswith("category") and plain(a.via) == plain(b.via) and abs(a.score - b.score) < 1e-6

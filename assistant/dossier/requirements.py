@@ -23,9 +23,14 @@ RequirementKind = Literal["document", "info", "note"]
 Channel = Literal["in_person", "online", "postal"]
 ALL_CHANNELS: frozenset[str] = frozenset({"in_person", "online", "postal"})
 
-_EMBEDDED_CASE = re.compile(
-    r"^(?:đối với\s+)?(?:trường hợp|nếu|khi)\s+(?P<cond>.+?)\s+(?:thì\s+(?:phải\s+)?|phải\s+)(?:có|nộp|kèm theo|"
-    r"bổ sung|xuất trình|cung cấp)?\s*(?P<doc>.+)$", re.IGNORECASE | re.DOTALL)
+_CASE_OPENING = re.compile(r"^(?:đối với\s+)?(?:trường hợp|nếu|khi)\s+", re.IGNORECASE)
+#: Where the paper starts after a case: "... thì phải có", "..., tổ chức phải gửi kèm trong bộ hồ sơ", "... nộp".
+_CASE_VERB = re.compile(
+    r"(?:(?:\s+thì|,)\s+(?:[^,;:]{0,60}?\s)?|\s+)(?:phải\s+)?(?:gửi kèm|nộp kèm|kèm theo|nộp thêm|nộp|có|"
+    r"bổ sung|xuất trình|cung cấp)(?:\s+(?:trong|theo)\s+(?:bộ\s+)?hồ sơ)?\s+", re.IGNORECASE)
+#: "Hồ sơ đề nghị ... gồm: Giấy đề nghị ..." — a list heading glued before the paper's name.
+_LIST_HEADING = re.compile(r"^(?:(?:thành phần\s+)?hồ sơ|các giấy tờ)[^:]{0,200}?(?:gồm|bao gồm)\s*:\s*",
+                           re.IGNORECASE)
 _FOR_PARTY = re.compile(r"^đối với\s+(?P<cond>[^:]{3,80}):\s*(?P<doc>.+)$", re.IGNORECASE | re.DOTALL)
 _PAREN_CASE = re.compile(r"\((?P<cond>(?:nếu|trong trường hợp|trường hợp|áp dụng|đối với|khi)[^()]*)\)",
                          re.IGNORECASE)
@@ -37,10 +42,15 @@ _CLIP = re.compile(
     r"(?:\s+theo\s+(?:mẫu|quy định|khoản|điều|điểm)|\s+ban hành|\s+do\s+(?:cơ quan|tổ chức|ủy ban|ubnd|cấp)|"
     r"\s+được\s+(?:công chứng|chứng thực|cấp)|\s+còn\s+(?:giá trị|hiệu lực)|\s+trong đó|\s+có đủ|\s+kèm theo|"
     r"\s+đối với|\s+trong trường hợp|\s+để\s+|\s+sau đây|[;:(]|\.\s)", re.IGNORECASE)
-_COPY_KIND = r"(?:chính|sao(?:\s+(?:có\s+|được\s+)?chứng thực)?|gốc|chụp|photo|điện tử|in)"
+_COPY_PHRASE = (r"(?:bản\s+(?:chính|gốc|chụp|photo|in|điện tử|chứng thực|"
+                r"sao(?:\s+điện tử)?(?:\s*\(?(?:có\s+|được\s+)?chứng thực\)?)?(?:\s+từ\s+(?:bản chính|sổ gốc))?)"
+                r"(?:\s+kèm(?:\s+theo)?\s+bản\s+chính(?:\s+để\s+đối\s+chiếu)?)?|"
+                r"kèm(?:\s+theo)?\s+bản\s+chính(?:\s+để\s+đối\s+chiếu)?|biểu mẫu điện tử(?:\s+ký số)?|"
+                r"\((?:bản chính|bản sao|có chứng thực|bản sao có chứng thực)\))")
+#: "Bản chính hoặc bản sao có chứng thực hoặc bản sao kèm bản chính để đối chiếu ..." before the paper's name.
 _LEADING_COPY = re.compile(
-    rf"^(?:\d+\s+(?:bộ\s+)?)?(?:bản\s+{_COPY_KIND}(?:\s+hoặc\s+bản\s+{_COPY_KIND})?(?:\s+kèm bản chính)?"
-    r"(?:\s+của)?\s+)?(?=\S)", re.IGNORECASE)
+    rf"^(?:\d+\s+(?:bộ\s+)?)?(?:{_COPY_PHRASE}(?:\s*(?:,|hoặc|và|/)\s*{_COPY_PHRASE})*(?:\s+của)?\s*[,:]?\s+)?"
+    r"(?=\S)", re.IGNORECASE)
 #: Components that are not papers: rules about who answers for what, how an authorisation works, what to type
 #: online. Everything else in a component list is taken as a document.
 _NOTE = re.compile(
@@ -160,11 +170,16 @@ def _kind_options(phrase: str, kinds: tuple[DocumentKind, ...]) -> list[Option]:
 
 def _split_condition(name: str) -> tuple[str, str | None]:
     """(document part, embedded condition) of a component name."""
-    text = " ".join(name.split())
-    for pattern in (_EMBEDDED_CASE, _FOR_PARTY):
-        match = pattern.match(text)
-        if match and starts_with_head_noun(_LEADING_COPY.sub("", match.group("doc"))):
-            return match.group("doc"), match.group("cond")
+    text = _LIST_HEADING.sub("", " ".join(name.split()))
+    opening = _CASE_OPENING.match(text)
+    if opening:
+        for verb in _CASE_VERB.finditer(text, opening.end()):
+            document = _LIST_HEADING.sub("", text[verb.end():])
+            if starts_with_head_noun(_LEADING_COPY.sub("", document)):
+                return document, text[opening.end(): verb.start()].strip(" ,")
+    party = _FOR_PARTY.match(text)
+    if party and starts_with_head_noun(_LEADING_COPY.sub("", party.group("doc"))):
+        return party.group("doc"), party.group("cond")
     conditions: list[str] = []
     paren = _PAREN_CASE.search(text)
     if paren:
@@ -183,7 +198,7 @@ def build_requirement(component: Component, kinds: tuple[DocumentKind, ...] | No
     fallbacks = [m.group("doc").strip() for m in _FALLBACK.finditer(doc_part)]
     main = _FALLBACK.split(doc_part)[0] if fallbacks else doc_part
     main = re.split(r"[;]\s*(?:trường hợp|nếu)\s+không\s+có", main, flags=re.IGNORECASE)[0]
-    phrases = [_clip(p) for p in _split_alternatives(main)]
+    phrases = [_clip(p) for p in _split_alternatives(_LEADING_COPY.sub("", " ".join(main.split())))]
     options = [Option(p) for p in phrases if p]
     options += _kind_options(main, kinds)
     fallback_options = [Option(_clip(p)) for p in fallbacks if _clip(p)]

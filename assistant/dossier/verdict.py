@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from assistant.dossier.matching import DocumentMatch
+from assistant.dossier.matching import DocumentMatch, same_paper
 from assistant.dossier.messages import say
 from assistant.dossier.requirements import Requirement
 from assistant.dossier.schemas import ComponentResult, ComponentStatus, Evidence, UnmatchedFile
@@ -99,11 +99,13 @@ class _Resolver:
         self.present: dict[str, list[DocumentMatch]] = defaultdict(list)
         self.maybe: dict[str, list[DocumentMatch]] = defaultdict(list)
         for match in matches:
-            if match.best is None:
+            if match.best is None or match.decision == "unmatched":
                 continue
             target = self.present if match.decision == "matched" else self.maybe
-            if match.decision != "unmatched":
-                target[match.best.requirement.id].append(match)
+            # a paper listed word for word under several components (the same form in two sections) counts for each
+            for candidate in match.candidates:
+                if candidate is match.best or same_paper(candidate, match.best):
+                    target[candidate.requirement.id].append(match)
         self.active_cases = _activated_cases(requirements, matches, options.cases)
 
     def name(self, requirement: Requirement) -> str:

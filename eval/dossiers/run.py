@@ -182,9 +182,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="list every dossier that was not exactly right")
     parser.add_argument("--profile", choices=PROFILES, action="append", help="only these renderings")
     parser.add_argument("--limit", type=int, default=None, help="only the first N cases")
+    parser.add_argument("--set", dest="case_set", choices=("dev", "heldout"), default="dev",
+                        help="dev: the cases the check was built against (cases.py); heldout: papers written "
+                             "separately, never used for tuning (heldout.py)")
     args = parser.parse_args(argv)
     checker = build_checker(args.data_dir)
-    cases = all_cases()[: args.limit]
+    if args.case_set == "heldout":
+        from eval.dossiers.heldout import heldout_cases
+
+        cases = heldout_cases()[: args.limit]
+    else:
+        cases = all_cases()[: args.limit]
     started = time.perf_counter()
     tallies = evaluate(checker, cases, tuple(args.profile or PROFILES))
     elapsed = time.perf_counter() - started
@@ -192,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({name: t.as_dict() for name, t in tallies.items()} | {"seconds": elapsed}, indent=2))
     else:
         print(render_table(tallies))
-        print(f"\n{len(cases)} cases, {elapsed:.1f} s in all, OCR engine: {checker.ocr.name}")
+        print(f"\n{args.case_set} set, {len(cases)} cases, {elapsed:.1f} s in all, OCR engine: {checker.ocr.name}")
     if args.details:
         for tally in tallies.values():
             for failure in tally.failures:
