@@ -28,6 +28,8 @@ _OSD_SCRIPT = re.compile(r"Script:\s*(\w+)")
 _OSD_CONFIDENCE = re.compile(r"Orientation confidence:\s*([\d.]+)")
 #: Mean word confidence (Tesseract, 0-100) of a page read the right way up; below it other orientations are tried.
 GOOD_CONFIDENCE = 70.0
+#: A Tesseract run longer than this is stopped (the page is then reported as read with no text).
+PAGE_TIMEOUT_S = 60
 #: Below this even the best of both ways up is not text in the expected script or orientation: OSD is asked.
 POOR_CONFIDENCE = 45.0
 
@@ -86,7 +88,8 @@ class TesseractOcr:
     def _osd(self, binary: np.ndarray) -> tuple[int, str, bool]:
         """(clockwise rotation that makes the page upright, script, whether OSD was confident)."""
         try:
-            report = self._tess.image_to_osd(binary, config="--psm 0 -c min_characters_to_try=10")
+            report = self._tess.image_to_osd(binary, config="--psm 0 -c min_characters_to_try=10",
+                                             timeout=PAGE_TIMEOUT_S)
         except (self._tess.TesseractError, OSError, RuntimeError):
             return 0, "Latin", False
         rotate = _OSD_ROTATE.search(report)
@@ -99,7 +102,7 @@ class TesseractOcr:
         """Text (lines rebuilt from Tesseract's word table) and the mean word confidence (0-100)."""
         try:
             table = self._tess.image_to_data(binary, lang=languages, config="--psm 3",
-                                             output_type=self._tess.Output.DICT)
+                                             output_type=self._tess.Output.DICT, timeout=PAGE_TIMEOUT_S)
         except (self._tess.TesseractError, OSError, RuntimeError):
             return "", 0.0
         return _lines_from_table(table)

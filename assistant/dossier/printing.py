@@ -38,13 +38,9 @@ def _count(value: int | None) -> str:
     return f"{value:02d}" if value else ""
 
 
-def _alternatives(component: ComponentResult, components: list[ComponentResult]) -> str:
-    if component.alternative_group is None:
-        return component.name_vi
-    others = [c.name_vi for c in components if c.alternative_group == component.alternative_group
-              and c is not component and not c.show_only and c.status == "not_applicable"
-              and c.condition is not None]
-    return component.name_vi + (f" (hoặc: {'; '.join(others)})" if others else "")
+def _with_alternatives(component: ComponentResult) -> str:
+    others = "; ".join(component.alternatives_vi)
+    return component.name_vi + (f" (hoặc: {others})" if others else "")
 
 
 def form_items(check: DossierCheckResult) -> list[FormItem]:
@@ -56,7 +52,7 @@ def form_items(check: DossierCheckResult) -> list[FormItem]:
             why = "giấy tờ đã nộp chưa xác định được là thành phần này, cần kiểm tra lại"
         else:
             continue
-        items.append(FormItem(_alternatives(component, check.components), why, _count(component.originals),
+        items.append(FormItem(_with_alternatives(component), why, _count(component.originals),
                               _count(component.copies)))
     return items
 

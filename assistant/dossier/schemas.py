@@ -67,6 +67,8 @@ class ComponentResult(BaseModel):
     status: ComponentStatus
     show_only: bool = Field(default=False, description="Shown at the counter, not handed in: never 'missing'.")
     alternative_group: str | None = Field(default=None, description="Components sharing it: one of them suffices.")
+    alternatives_vi: list[str] = Field(default_factory=list,
+                                       description="Official names of the papers that may replace this one here.")
     form: str | None = None
     originals: int | None = None
     copies: int | None = None

@@ -187,9 +187,14 @@ def _is_primary(resolver: _Resolver, requirement: Requirement) -> bool:
     return bool(members) and members[0] is requirement
 
 
+def _alternatives(resolver: _Resolver, requirement: Requirement) -> list[Requirement]:
+    """The other papers of its alternative group that the submission channel allows."""
+    return [r for r in resolver.group_of(requirement) if r is not requirement and r.kind == "document"
+            and r.applies_to_channel(resolver.options.channel)]
+
+
 def _missing_label(resolver: _Resolver, requirement: Requirement) -> str:
-    others = [r for r in resolver.group_of(requirement) if r is not requirement and r.kind == "document"
-              and r.applies_to_channel(resolver.options.channel)]
+    others = _alternatives(resolver, requirement)
     label = with_official_name(resolver.name(requirement), requirement.component.name)
     if others:
         joiner = f" {say(resolver.language, 'or')} "
@@ -209,7 +214,9 @@ def decide(procedure: Procedure, requirements: list[Requirement], matches: list[
         components.append(ComponentResult(
             id=requirement.id, name=resolver.name(requirement), name_vi=component.name, required=required,
             condition=requirement.condition, status=status, show_only=requirement.show_only,
-            alternative_group=requirement.alternative_group, form=component.form, originals=component.originals,
+            alternative_group=requirement.alternative_group,
+            alternatives_vi=[r.component.name for r in _alternatives(resolver, requirement)],
+            form=component.form, originals=component.originals,
             copies=component.copies, reason=reason, evidence=evidence,
         ))
         if status == "missing":
