@@ -127,3 +127,26 @@ def test_targets_over_all_generated_dossiers(checker: DossierChecker) -> None:
         assert tallies[name]["false_warning_rate"] == 0, name
     assert tallies["digital"]["component_f1"] >= 0.98
     assert tallies["scanned"]["component_f1"] >= 0.95
+
+
+@pytest.mark.parametrize(("code", "name", "component"), [
+    ("1.001193", "to khai khai sinh", "c1"),  # no diacritics, 'đăng ký' left out
+    ("1.001193", "CCCD của mẹ", "c9"),  # an abbreviation inside a Vietnamese name
+    ("1.001193", "birth notice from the hospital", "c3"),  # English, through the glossary
+    ("1.004222", "CT01", "c1"),  # a bare form code
+    ("1.004222", "sổ đỏ", "c3"),  # the everyday name of the land certificate
+    ("1.012786", "trích đo địa chính", "c3"),  # a shortened name
+])
+def test_declared_names_as_people_write_them(checker: DossierChecker, code: str, name: str, component: str) -> None:
+    result = checker.check_declared(DossierCheckRequest(procedure_code=code, documents=[{"name": name}]))
+    assert {c.id: c.status for c in result.components}[component] == "present"
+
+
+@pytest.mark.parametrize(("code", "name"), [
+    ("1.001193", "Tờ khai đăng ký khai tử"),  # one syllable from the birth form
+    ("1.000656", "death certificate"),  # the result of the procedure, not a paper for it
+])
+def test_declared_look_alikes_are_not_taken(checker: DossierChecker, code: str, name: str) -> None:
+    result = checker.check_declared(DossierCheckRequest(procedure_code=code, documents=[{"name": name}]))
+    assert all(c.status != "present" for c in result.components)
+    assert [u.file for u in result.unmatched_files] == [name]

@@ -39,7 +39,8 @@ SUBSTITUTION_FACTOR = 0.35
 #: Nouns that say only "a paper": interchangeable between a title and a name ("Giấy xác nhận" ~ "Văn bản xác nhận").
 GENERIC_NOUNS = frozenset({"giay", "van", "ban", "don", "to", "phieu"})
 #: First words that say what kind of paper a title or name is.
-PAPER_NOUNS = frozenset({"giay", "van", "don", "to", "phieu", "hop", "bien", "quyet", "trich", "so", "the", "ban"})
+PAPER_NOUNS = frozenset({"giay", "van", "don", "to", "phieu", "hop", "bien", "quyet", "trich", "so", "the", "ban",
+                         "ho", "can", "chung", "bang"})
 
 
 class WordWeights:
@@ -99,8 +100,16 @@ def _pair_in(pair: tuple[Word, Word], pairs: list[tuple[Word, Word]], ocr: bool)
     return any(_similar(pair[0], p[0], ocr) and _similar(pair[1], p[1], ocr) for p in pairs)
 
 
+def _near(word: Word, anchor: Word, words: list[Word], ocr: bool, span: int = 3) -> bool:
+    """Whether ``word`` occurs within ``span`` words of ``anchor`` ("trích đo ... địa chính" holds "đo" near
+    "địa"; "điện tử ... khai sinh" does not hold "tử" near "khai")."""
+    at_word = [i for i, w in enumerate(words) if _similar(word, w, ocr)]
+    at_anchor = [i for i, w in enumerate(words) if _similar(anchor, w, ocr)]
+    return any(abs(i - j) <= span for i in at_word for j in at_anchor)
+
+
 def substitution(title_pairs: list[tuple[Word, Word]], name_pairs: list[tuple[Word, Word]],
-                 ocr: bool = False) -> bool:
+                 ocr: bool = False, title: list[Word] | None = None, name: list[Word] | None = None) -> bool:
     """True when the two share a syllable in the same place of a pair but complete it differently, and neither
     pair occurs in the other: "KHAI TỬ" against "khai sinh". Paper nouns (giấy, văn bản, đơn...) are left to
     ``paper_type_clash``."""
@@ -109,22 +118,31 @@ def substitution(title_pairs: list[tuple[Word, Word]], name_pairs: list[tuple[Wo
             for same_t, same_n, diff_t, diff_n in ((ta, na, tb, nb), (tb, nb, ta, na)):
                 if not _similar(same_t, same_n, ocr) or _similar(diff_t, diff_n, ocr):
                     continue
-                if diff_t.plain in GENERIC_NOUNS or diff_n.plain in GENERIC_NOUNS:
-                    continue
+                if diff_t.plain in GENERIC_NOUNS or diff_n.plain in GENERIC_NOUNS or _similar(diff_t, same_t, ocr):
+                    continue  # paper nouns: see paper_type_clash; "khai khai" is "tờ khai" + "khai sinh" run together
+                if (name and _near(diff_t, same_n, name, ocr)) or (title and _near(diff_n, same_t, title, ocr)):
+                    continue  # both words are there, a little apart: a shortened name, not another paper
                 if _pair_in((ta, tb), name_pairs, ocr) or _pair_in((na, nb), title_pairs, ocr):
                     continue
                 return True
     return False
 
 
-def _is_form(words: list[Word]) -> bool:
-    return len(words) >= 2 and words[0].plain == "to" and words[1].plain == "khai"
+_REQUEST_STARTS = ("don ", "to khai", "to trinh", "giay de nghi", "van de nghi", "phieu de nghi", "phieu yeu cau",
+                   "giay yeu cau", "van yeu cau")
+
+
+def _is_request(words: list[Word]) -> bool:
+    """A paper in which the applicant asks for something (đơn, tờ khai, giấy đề nghị), not one that proves something."""
+    return (" ".join(w.plain for w in words[:4]) + " ").startswith(_REQUEST_STARTS)
 
 
 def paper_type_clash(title: list[Word], name: list[Word]) -> bool:
-    """A declaration form ("Tờ khai ...") against any other kind of paper ("Giấy khai sinh"): never the same."""
-    return _is_form(title) != _is_form(name) and bool(title) and bool(name) and title[0].plain in PAPER_NOUNS \
-        and name[0].plain in PAPER_NOUNS
+    """A request (form, application) against a paper that proves something ("Giấy khai sinh", "sổ đỏ"): never
+    the same paper, however many words they share."""
+    if not title or not name or title[0].plain not in PAPER_NOUNS or name[0].plain not in PAPER_NOUNS:
+        return False
+    return _is_request(title) != _is_request(name)
 
 
 def phrase_score(title: list[Word], name: list[Word], weights: WordWeights,
@@ -152,7 +170,7 @@ def phrase_score(title: list[Word], name: list[Word], weights: WordWeights,
     if paper_type_clash(title, name):
         conflict = True
         score *= 0.7
-    if pairs is not None and substitution(pairs[0], pairs[1], ocr):
+    if pairs is not None and substitution(pairs[0], pairs[1], ocr, title, name):
         conflict = True
         score *= SUBSTITUTION_FACTOR
     return PhraseScore(score, conflict)
