@@ -66,7 +66,9 @@ def _digit_slip(a: str, b: str) -> bool:
 
 
 def _same_name(a: str, b: str, lenient: bool) -> bool:
-    return plain(a).split() == plain(b).split() or (lenient and _name_slip(a, b))
+    """Equal after case, diacritics and spacing are set aside ("Vũ Gia Bình" = "VŨ GIABÌNH"), or, on a scan,
+    apart by an OCR slip."""
+    return plain(a).replace(" ", "") == plain(b).replace(" ", "") or (lenient and _name_slip(a, b))
 
 
 def _same_id(a: str, b: str, lenient: bool) -> bool:
@@ -99,7 +101,7 @@ def _compare(a: Seen, b: Seen, role: str, language: str) -> list[DossierWarning]
     lenient = a.ocr or b.ocr
     label = _role_label(role, language)
     pa, pb = a.person, b.person
-    if pa.name and pb.name and plain(pa.name.text).split() != plain(pb.name.text).split():
+    if pa.name and pb.name and not _same_name(pa.name.text, pb.name.text, False):
         slip = lenient and _name_slip(pa.name.text, pb.name.text)
         warnings.append(_difference("name_mismatch", "warn_name", a, b, pa.name, pb.name, label, language, slip))
     if pa.birth and pb.birth and pa.birth_date and pb.birth_date and pa.birth_date != pb.birth_date:
@@ -121,10 +123,22 @@ def _linked(a: Seen, b: Seen) -> str | None:
     lenient = a.ocr or b.ocr
     if pa.id_number and pb.id_number and _same_id(pa.id_number.text, pb.id_number.text, lenient):
         return pa.role if pa.role == pb.role else "person"
-    if pa.name and pb.name and _same_name(pa.name.text, pb.name.text, lenient) and pa.birth_date and \
-            pa.birth_date == pb.birth_date:
+    if pa.name and pb.name and _same_name(pa.name.text, pb.name.text, lenient) and _births_agree(pa, pb) and \
+            (len(pa.name.text.split()) >= 3 or (pa.birth_date is not None and pa.birth_date == pb.birth_date)):
         return pa.role if pa.role == pb.role else "person"
     return None
+
+
+def _year(person: Person) -> int | None:
+    return person.birth_date.year if person.birth_date else person.birth_year
+
+
+def _births_agree(a: Person, b: Person) -> bool:
+    """Same full name and nothing about the birth that tells them apart: the same person (two people with one
+    full name in a dossier is far rarer than a typo in one of the papers)."""
+    if a.birth_date and b.birth_date:
+        return a.birth_date == b.birth_date
+    return _year(a) is None or _year(b) is None or _year(a) == _year(b)
 
 
 def id_structure_problems(person: Person, language: str) -> list[str]:
@@ -178,7 +192,7 @@ def check_consistency(documents: list[Document], language: str) -> list[DossierW
             if ids[number.text] < 2:
                 continue
             if person.birth_date and births[(number.text, person.birth_date)] < 2:
-                person = Person(person.role, person.name, None, None, number, person.sex)
+                person = Person(person.role, name=person.name, id_number=number, sex=person.sex)
         problems = id_structure_problems(person, language)
         if problems:
             warnings.append(DossierWarning(kind="id_structure", message=say(

@@ -23,6 +23,7 @@ _ROLE_CUES: tuple[tuple[str, str], ...] = (
     ("du dinh dat ten", "child"), ("ten tre", "child"), ("so sinh", "child"),
     ("nguoi da chet", "deceased"), ("nguoi chet", "deceased"), ("nguoi da mat", "deceased"),
     ("nguoi duoc khai tu", "deceased"), ("nguoi mat", "deceased"), ("nguoi qua doi", "deceased"),
+    ("nguoi tu vong", "deceased"), ("tu vong", "deceased"),
     ("me", "mother"), ("nguoi me", "mother"), ("san phu", "mother"), ("cha", "father"), ("bo", "father"),
     ("nguoi cha", "father"), ("ben nu", "wife"), ("ben nam", "husband"), ("nguoi vo", "wife"),
     ("nguoi chong", "husband"), ("vo", "wife"), ("chong", "husband"),
@@ -34,7 +35,10 @@ _ROLE_CUES: tuple[tuple[str, str], ...] = (
     ("ben cho thue", "lessor"), ("ben thue", "lessee"), ("ben cho muon", "lessor"), ("ben muon", "lessee"),
     ("nguoi su dung dat", "land_user"), ("chu so huu", "owner"), ("nguoi yeu cau chung thuc", "requester"),
 )
-_NAME_LABEL = re.compile(r"^(?:ho,? chu dem,? (?:va )?ten|ho va ten|ho ten|full name|toi la|ong ba|ong/ba)\b")
+_NAME_LABEL = re.compile(
+    r"^(?:ho,? chu dem,? (?:va )?ten|ho va ten|ho ten|full name|toi la|ong ba|ong/ba|ten nguoi|ong$|ba$)\b")
+#: Words of address before a name ("Ông NGÔ GIA HÙNG", "Bà ...", "Đồng chí ...").
+_HONORIFICS = frozenset({"ong", "ba", "anh", "chi", "chau", "em", "co"})
 #: Family names of Vietnam (the first word of nearly every Vietnamese full name), without diacritics. A value whose
 #: first word is not one of them is not read as a person's name (a business name, an OCR fragment).
 SURNAMES = frozenset(
@@ -44,8 +48,10 @@ SURNAMES = frozenset(
     "dong yen thach danh son lai lau y che tong nhu thieu sam an khuat hong lang".split())
 _BIRTH_LABEL = re.compile(r"^(?:ngay,? thang,? nam sinh|ngay sinh|sinh ngay|date of birth)\b")
 _ID_LABEL = re.compile(
-    r"^(?:so dinh danh(?: ca nhan)?|so (?:the )?can cuoc(?: cong dan)?|so cccd|so cmnd|so chung minh nhan dan|"
-    r"so giay to (?:tuy than|nhan than)|so ho chieu|so/no|so|no|personal identification number)\b")
+    r"dinh danh|can cuoc|\bcccd\b|\bcmnd\b|chung minh nhan dan|ho chieu|giay to (?:tuy than|nhan than)|"
+    r"personal identification|^so no\b|^so$|^no$")
+_YEAR_LABEL = re.compile(r"^(?:nam sinh|sinh nam)\b")
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[IVX]+\.)\s*", re.IGNORECASE)
 _SEX_LABEL = re.compile(r"^(?:gioi tinh|sex)\b")
 #: Labels that give the child's birth or name outright (birth notices): "Đã sinh con vào lúc", "Dự định đặt tên con".
 _CHILD_BIRTH = re.compile(r"^(?:da sinh con|sinh con vao|ngay sinh cua con|ngay sinh cua tre)\b")
@@ -73,6 +79,7 @@ class Person:
     name: Value | None = None
     birth: Value | None = None
     birth_date: dt.date | None = None
+    birth_year: int | None = None
     id_number: Value | None = None
     sex: str | None = None
     lines: list[str] = field(default_factory=list)
@@ -100,7 +107,10 @@ def normalize_name(text: str) -> str | None:
     """The name in a value ('NGUYỄN  Thị Hương ....' -> 'Nguyễn Thị Hương'), or None when it is not a name."""
     cut = re.split(r"[(,;:/]|\s-\s", clean_line(re.split(r"\s{2,}|\t", text.strip())[0]))[0]
     tokens: list[str] = []
-    for token in cut.replace(".", " ").split():
+    raw_tokens = cut.replace(".", " ").replace("/", " ").split()
+    while raw_tokens and plain(raw_tokens[0]) in _HONORIFICS and len(raw_tokens) > 2:
+        raw_tokens = raw_tokens[1:]
+    for token in raw_tokens:
         if not _NAME_WORD.match(token) or not token[0].isupper():
             break  # the name ends where OCR noise or the next field begins
         tokens.append(token)
@@ -136,23 +146,50 @@ def _role_in(key: str) -> str | None:
     return best[1] if best else None
 
 
+_LABEL_AHEAD = re.compile(r"\s+(?=[A-ZĐ][^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*[:：])")
+
+
 def _value_after_label(line: str) -> str:
+    """The value of the first field of a line, up to the next field's label ("... Nghề nghiệp: ...")."""
     parts = _LABEL_SPLIT.split(line, maxsplit=1)
     value = parts[1] if len(parts) > 1 else ""
-    return _NEXT_LABEL.split(value.strip(), maxsplit=1)[0] if value else ""
+    if not value:
+        return ""
+    value = _NEXT_LABEL.split(value.strip(), maxsplit=1)[0]
+    return _LABEL_AHEAD.split(value, maxsplit=1)[0]
 
 
 def _is_heading(line: str, key: str) -> bool:
     return ":" not in line[:-1] and len(key.split()) <= 20
 
 
+def _table_segments(line: str, columns: list[str | None]) -> tuple[list[tuple[str, str | None]], list[str | None]]:
+    """Fields of a table row written "Label | value | value": the header row ("Thông tin | Bên nữ | Bên nam") gives
+    each column its person; a two-cell row is "Label: value"."""
+    cells = [cell.strip() for cell in line.split("|")]
+    roles = [_role_in(plain(cell)) for cell in cells[1:]]
+    if len(cells) >= 3 and all(roles):
+        return [], roles
+    if columns and len(cells) == len(columns) + 1:
+        return [(f"{cells[0]}: {value}", role) for value, role in zip(cells[1:], columns, strict=True)], columns
+    if len(cells) == 2:
+        return [(f"{cells[0]}: {cells[1]}", None)], columns
+    return [], columns
+
+
 def extract_people(document: Document) -> list[Person]:
     """People of a document, by role; values keep the line they came from."""
     people: dict[str, Person] = {}
     section: str | None = None
+    columns: list[str | None] = []
     for raw in document.text.splitlines():
         line = clean_line(raw)
         if not line:
+            continue
+        if " | " in raw:
+            segments, columns = _table_segments(raw, columns)
+            for segment, role in segments:
+                _read_segment(clean_line(segment), role or section, people, forced=role)
             continue
         for segment in re.split(r"\s{3,}|\t", raw):
             section = _read_segment(clean_line(segment), section, people)
@@ -161,7 +198,7 @@ def extract_people(document: Document) -> list[Person]:
             role = _role_in(key)
             if role:
                 section = role
-    return [p for p in people.values() if p.name or p.birth or p.id_number]
+    return [p for p in people.values() if p.name or p.birth or p.id_number or p.birth_year]
 
 
 def _read_child(key: str, value: str, line: str, people: dict[str, Person]) -> None:
@@ -176,18 +213,19 @@ def _read_child(key: str, value: str, line: str, people: dict[str, Person]) -> N
             child.name = Value(name, line)
 
 
-def _read_segment(line: str, section: str | None, people: dict[str, Person]) -> str | None:
+def _read_segment(line: str, section: str | None, people: dict[str, Person],
+                  forced: str | None = None) -> str | None:
     """Read one labelled field into ``people``; returns the section that follows (a role-naming name label such as
-    "Họ, chữ đệm, tên người yêu cầu:" opens that person's section)."""
+    "Họ, chữ đệm, tên người yêu cầu:" opens that person's section). ``forced`` is the person of a table column."""
     if ":" not in line and "：" not in line:
         return section
     label = _LABEL_SPLIT.split(line, maxsplit=1)[0]
-    key = plain(label)
-    labelled = _role_of_label(key)
+    key = plain(_NUMBERING.sub("", label.strip()))
+    labelled = forced or _role_of_label(key)
     role = labelled or section or "holder"
     if labelled and _NAME_LABEL.match(key):
         section = labelled
-    elif _NAME_LABEL.match(key) and role in people and people[role].name is not None:
+    elif _NAME_LABEL.match(key) and not forced and role in people and people[role].name is not None:
         # a second "Họ và tên:" with no role of its own: another person, not more about this one
         role = section = f"other{len(people)}"
     value = _value_after_label(line)
@@ -205,7 +243,11 @@ def _read_segment(line: str, section: str | None, people: dict[str, Person]) -> 
         found = find_date(value)
         if found:
             person.birth, person.birth_date = Value(found[1], line), found[0]
-    elif _ID_LABEL.match(key) and person.id_number is None:
+    elif _YEAR_LABEL.match(key) and person.birth_year is None:
+        year = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", value)
+        if year:
+            person.birth_year = int(year.group(1))
+    elif _ID_LABEL.search(key) and person.id_number is None:
         number = _id_in(value)
         if number:
             person.id_number = Value(number, line)

@@ -29,15 +29,28 @@ MATCH_SCORE = 0.62
 #: Below this a document does not match a component at all.
 UNCERTAIN_SCORE = 0.42
 MARGIN = 0.1
-#: When titles tie, the component whose own words cover the text better by this much takes the document.
+#: A title within MARGIN below MATCH_SCORE is taken when the text holds this much of the component's own name.
+TEXT_AGREES = 0.8
+#: When titles tie, each candidate's title score plus BODY_WEIGHT times how much of its own name the text holds
+#: decides, by at least BODY_WEIGHT * BODY_MARGIN.
 BODY_MARGIN = 0.15
+BODY_WEIGHT = 0.5
 _CATEGORY_FACTOR = 0.92
 _HEAD_LINE_FACTOR = 0.9
 _RARE = 0.45
 #: A title and a name that pair one shared syllable with different ones ("khai tử" / "khai sinh") name two papers.
 SUBSTITUTION_FACTOR = 0.35
+#: A paper whose header names a form code other than the component's own.
+FORM_CONTRADICTION = 0.6
+#: What a name's word found in the document's first lines (not in its title) counts for.
+CONTEXT_FACTOR = 0.7
+#: How many lines of a document are read as its context.
+CONTEXT_LINES = 25
 #: Nouns that say only "a paper": interchangeable between a title and a name ("Giấy xác nhận" ~ "Văn bản xác nhận").
 GENERIC_NOUNS = frozenset({"giay", "van", "ban", "don", "to", "phieu"})
+#: Words a title may swap without naming another paper: paper nouns and the verbs of asking ("Tờ khai cấp bản
+#: sao ..." is "Tờ khai đề nghị bản sao ...").
+GENERIC_WORDS = GENERIC_NOUNS | {"de", "nghi", "yeu", "cau", "xin", "cap", "dang", "ky", "thuc", "hien"}
 #: First words that say what kind of paper a title or name is.
 PAPER_NOUNS = frozenset({"giay", "van", "don", "to", "phieu", "hop", "bien", "quyet", "trich", "so", "the", "ban",
                          "ho", "can", "chung", "bang"})
@@ -118,7 +131,7 @@ def substitution(title_pairs: list[tuple[Word, Word]], name_pairs: list[tuple[Wo
             for same_t, same_n, diff_t, diff_n in ((ta, na, tb, nb), (tb, nb, ta, na)):
                 if not _similar(same_t, same_n, ocr) or _similar(diff_t, diff_n, ocr):
                     continue
-                if diff_t.plain in GENERIC_NOUNS or diff_n.plain in GENERIC_NOUNS or _similar(diff_t, same_t, ocr):
+                if {diff_t.plain, diff_n.plain} & GENERIC_WORDS or _similar(diff_t, same_t, ocr):
                     continue  # paper nouns: see paper_type_clash; "khai khai" is "tờ khai" + "khai sinh" run together
                 if (name and _near(diff_t, same_n, name, ocr)) or (title and _near(diff_n, same_t, title, ocr)):
                     continue  # both words are there, a little apart: a shortened name, not another paper
@@ -147,15 +160,19 @@ def paper_type_clash(title: list[Word], name: list[Word]) -> bool:
 
 def phrase_score(title: list[Word], name: list[Word], weights: WordWeights,
                  pairs: tuple[list[tuple[Word, Word]], list[tuple[Word, Word]]] | None = None,
-                 ocr: bool = False) -> PhraseScore:
+                 ocr: bool = False, context: Context | None = None) -> PhraseScore:
     """How well a title and a component name describe the same paper (0-1): the geometric mean of how much of
     each one's weighted words the other holds, cut when each keeps a rare word the other lacks or when they
-    complete a shared syllable differently (``substitution``)."""
+    complete a shared syllable differently (``substitution``). A short title ("THÔNG BÁO", "GIẤY GIỚI THIỆU")
+    says less than the name: the name's other words count, somewhat less, where the document's first lines hold
+    them (``context``: "Về việc chấm dứt hoạt động hộ kinh doanh")."""
     if not title or not name:
         return PhraseScore(0.0, False)
     accents = _has_accents(title) and _has_accents(name)
     title_hits = [max(_word_similarity(t, n, accents, ocr) for n in name) for t in title]
     name_hits = [max(_word_similarity(n, t, accents, ocr) for t in title) for n in name]
+    if context is not None:
+        name_hits = [max(hit, CONTEXT_FACTOR * context.hit(n)) for n, hit in zip(name, name_hits, strict=True)]
     title_weights = [weights.weight(t) for t in title]
     name_weights = [weights.weight(n) for n in name]
     title_cover = sum(w * h for w, h in zip(title_weights, title_hits, strict=True)) / sum(title_weights)
@@ -174,6 +191,19 @@ def phrase_score(title: list[Word], name: list[Word], weights: WordWeights,
         conflict = True
         score *= SUBSTITUTION_FACTOR
     return PhraseScore(score, conflict)
+
+
+class Context:
+    """The words of a document's first lines, for looking up a component name's words quickly."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.exact = {w.exact for w in words}
+        self.plain = {w.plain for w in words}
+
+    def hit(self, word: Word) -> float:
+        if word.exact in self.exact:
+            return 1.0
+        return 0.85 if word.plain in self.plain else 0.0
 
 
 @dataclass
@@ -248,13 +278,13 @@ class Matcher:
         return takers[0] if takers else None
 
     def _title_score(self, requirement: Requirement, lines: list[tuple[str, float]],
-                     ocr: bool) -> tuple[float, str, str, float]:
+                     ocr: bool, context: Context) -> tuple[float, str, str, float]:
         """(score, matched line, what it matched, score against the component's own words only)."""
         best, snippet, via, direct = 0.0, "", "", 0.0
         for line, factor in lines:
             line_words, line_pairs = content_words(line), word_pairs(line)
             for item in self._options[requirement.id]:
-                scored = phrase_score(line_words, item.words, self.weights, (line_pairs, item.pairs), ocr)
+                scored = phrase_score(line_words, item.words, self.weights, (line_pairs, item.pairs), ocr, context)
                 score = scored.score * factor * (_CATEGORY_FACTOR if item.option.via_kind else 1.0)
                 if item.option.via_kind is None:
                     direct = max(direct, score)
@@ -268,6 +298,8 @@ class Matcher:
         lines: list[tuple[str, float]] = []
         if document.title:
             lines.append((document.title, 1.0))
+        if document.title_main and document.title_main != document.title:
+            lines.append((document.title_main, 1.0))
         if not document.title or document.declared:
             for line in document.head[:10]:
                 if line != document.title and len([w for w in content_words(line) if w.exact not in STOPWORDS]) >= 2:
@@ -276,9 +308,12 @@ class Matcher:
 
     def candidates(self, document: Document) -> list[Candidate]:
         lines = self._lines_to_try(document)
+        context = Context(content_words("\n".join(document.text.splitlines()[:CONTEXT_LINES])))
+        declared_forms = {f.key() for f in form_codes("\n".join(document.head[:8])) if f.distinctive}
+        known_forms = {f.key() for r in self.requirements for f in r.forms if f.distinctive}
         found: list[Candidate] = []
         for requirement in self.requirements:
-            title, snippet, via, direct = self._title_score(requirement, lines, document.source == "ocr")
+            title, snippet, via, direct = self._title_score(requirement, lines, document.source == "ocr", context)
             form, form_snippet = _form_score(requirement, document)
             if form and title >= UNCERTAIN_SCORE:
                 score, via, snippet = min(1.0, max(form, title) + 0.1), f"form {form_snippet} + title", snippet
@@ -286,6 +321,9 @@ class Matcher:
                 score, via, snippet = form, f"form {form_snippet}", form_snippet
             else:
                 score = title
+            wanted = {f.key() for f in requirement.forms if f.distinctive}
+            if wanted and declared_forms & (known_forms - wanted) and not declared_forms & wanted:
+                score *= FORM_CONTRADICTION  # the paper says it is another form ("Mẫu 01-ĐN" against "Mẫu 02-ĐN")
             if score > 0:
                 found.append(Candidate(requirement, round(score, 3), snippet, via, round(direct, 3)))
         found.sort(key=lambda c: (c.score, c.direct), reverse=True)
@@ -300,8 +338,8 @@ class Matcher:
                                   "any paper (the component accepts any document)")
                 return DocumentMatch(document, "matched", taken, None, [taken, *found])
             return DocumentMatch(document, "unmatched", found[0] if found else None, None, found)
-        best = found[0]
-        rivals = [c for c in found[1:] if not _alternatives(c.requirement, best.requirement)
+        best = self._among_alternatives(document, found)
+        rivals = [c for c in found if c is not best and not _alternatives(c.requirement, best.requirement)
                   and not same_paper(c, best)]
         runner_up = rivals[0] if rivals else None
         margin = best.score - (runner_up.score if runner_up else 0.0)
@@ -309,24 +347,49 @@ class Matcher:
                 and runner_up.via.startswith("category"):
             # the same category title satisfies both: the component whose own words fit better takes it
             margin = best.direct - runner_up.direct
+        by_text = False
         if runner_up is not None and margin < MARGIN:
-            best, runner_up, margin = self._by_body(document, best, rivals)
-        decision: Decision = "matched" if best.score >= MATCH_SCORE and margin >= MARGIN else "uncertain"
+            best, runner_up, margin, by_text = self._by_body(document, best, rivals)
+        confident = best.score >= MATCH_SCORE or (best.score >= MATCH_SCORE - MARGIN and (by_text or self._text_agrees(
+            document, best)))
+        decision: Decision = "matched" if confident and margin >= MARGIN else "uncertain"
         return DocumentMatch(document, decision, best, runner_up, found)
 
+    def _text_agrees(self, document: Document, candidate: Candidate) -> bool:
+        """A title a little short of the mark is taken when the text holds the component's own name nearly whole
+        (the key-phrase evidence)."""
+        text = "\n".join(document.text.splitlines()[:60])
+        return self._body_cover(candidate.requirement, content_words(text), word_pairs(text)) >= TEXT_AGREES
+
+    def _among_alternatives(self, document: Document, found: list[Candidate]) -> Candidate:
+        """The best candidate; where alternatives of one group score alike ("Giấy giới thiệu" of an army unit or
+        of a police unit), the one whose own words the text holds."""
+        best = found[0]
+        close = [c for c in found[1:] if _alternatives(c.requirement, best.requirement)
+                 and c.score >= best.score - MARGIN]
+        if not close:
+            return best
+        text = "\n".join(document.text.splitlines()[:60])
+        body, body_pairs = content_words(text), word_pairs(text)
+        scored = sorted(((c.score + BODY_WEIGHT * self._body_cover(c.requirement, body, body_pairs), c)
+                         for c in [best, *close]), key=lambda x: x[0], reverse=True)
+        if scored[0][1] is not best and scored[0][0] - scored[1][0] >= BODY_WEIGHT * BODY_MARGIN:
+            return scored[0][1]
+        return best
+
     def _by_body(self, document: Document, best: Candidate,
-                 rivals: list[Candidate]) -> tuple[Candidate, Candidate | None, float]:
+                 rivals: list[Candidate]) -> tuple[Candidate, Candidate | None, float, bool]:
         """Titles too close to call ("VĂN BẢN ỦY QUYỀN" for a family's or an agent's authorisation): the text
         decides, when one component's own words are clearly more present in it than the other's."""
         close = [best, *(c for c in rivals if c.score >= best.score - MARGIN)]
         text = "\n".join(document.text.splitlines()[:60])
         body, body_pairs = content_words(text), word_pairs(text)
-        scored = sorted(((self._body_cover(c.requirement, body, body_pairs), c) for c in close),
-                        key=lambda x: x[0], reverse=True)
-        (top_cover, top), (second_cover, second) = scored[0], scored[1]
-        if top_cover - second_cover >= BODY_MARGIN and top.score >= MATCH_SCORE - MARGIN:
-            return top, second, MARGIN
-        return best, rivals[0] if rivals else None, best.score - (rivals[0].score if rivals else 0.0)
+        scored = sorted(((c.score + BODY_WEIGHT * self._body_cover(c.requirement, body, body_pairs), c)
+                         for c in close), key=lambda x: x[0], reverse=True)
+        (top_total, top), (second_total, second) = scored[0], scored[1]
+        if top_total - second_total >= BODY_WEIGHT * BODY_MARGIN and top.score >= MATCH_SCORE - MARGIN:
+            return top, second, MARGIN, True
+        return best, rivals[0] if rivals else None, best.score - (rivals[0].score if rivals else 0.0), False
 
     def _body_cover(self, requirement: Requirement, body: list[Word],
                     body_pairs: list[tuple[Word, Word]]) -> float:
@@ -335,15 +398,22 @@ class Matcher:
         best = 0.0
         exact_body = {w.exact for w in body}
         body_keys = {(a.exact, b.exact) for a, b in body_pairs}
-        for item in self._options[requirement.id]:
-            if item.option.via_kind or not item.words:
-                continue
+        own = [item for item in self._options[requirement.id] if not item.option.via_kind and item.words]
+        longest = max((len(item.words) for item in own), default=0)
+        for item in own:
+            if len(item.words) < min(3, longest):
+                continue  # a two-word alternative says too little to tell papers apart by their text
             weights = [self.weights.weight(w) for w in item.words]
             hits = [1.0 if w.exact in exact_body else 0.0 for w in item.words]
             words_cover = sum(w * h for w, h in zip(weights, hits, strict=True)) / sum(weights)
             pairs_cover = (sum((a.exact, b.exact) in body_keys for a, b in item.pairs) / len(item.pairs)
                            if item.pairs else words_cover)
             best = max(best, (words_cover + pairs_cover) / 2)
+        party = word_pairs(requirement.party or "")
+        if party:
+            # the name says who the paper comes from ("Đối với Công an nhân dân: Giấy giới thiệu ...")
+            # the party's first pair names it ("công an", "quân đội"); the rest ("nhân dân") is shared
+            best += 0.6 * ((party[0][0].exact, party[0][1].exact) in body_keys)
         return best
 
 

@@ -154,6 +154,8 @@ def _lines_from_table(table: dict[str, list[Any]]) -> tuple[str, float]:
             weighted += confidence * len(word)
             weight += len(word)
     text = "\n".join(" ".join(words) for _, words in sorted(lines.items()))
+    # Tesseract often writes the look-alike Eth (Ð, ð) for the Vietnamese Đ, đ
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     return text, (weighted / weight if weight else 0.0)
 
 

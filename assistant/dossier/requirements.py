@@ -96,6 +96,7 @@ class Requirement:
     alternative_group: str | None = None
     catch_all: bool = False
     fallback_options: list[Option] = field(default_factory=list)
+    party: str | None = None
 
     def applies_to_channel(self, channel: str) -> bool:
         return channel in self.channels
@@ -151,12 +152,29 @@ def _clip(phrase: str) -> str:
 
 
 def _split_alternatives(phrase: str) -> list[str]:
-    """'A/B/C' and 'A hoặc B' where each part names a paper; otherwise the phrase itself."""
+    """'A/B/C' and 'A hoặc B' where each part names a paper; otherwise the phrase itself. What is in brackets is
+    a remark ("(văn bản phải được công chứng hoặc chứng thực)"), never an alternative."""
+    phrase = re.sub(r"\([^()]*\)", " ", phrase).strip()
     for separator in ("/", " hoặc "):
         parts = [p.strip(" ,") for p in re.split(re.escape(separator), phrase, flags=re.IGNORECASE) if p.strip()]
         if len(parts) > 1 and sum(starts_with_head_noun(_LEADING_COPY.sub("", p)) for p in parts) >= len(parts) - 1:
             return [p for p in parts if starts_with_head_noun(_LEADING_COPY.sub("", p))]
     return [phrase]
+
+
+_EXAMPLES = re.compile(r"\((?:như|ví dụ|chẳng hạn|gồm)\s*:?\s*([^()]+)\)", re.IGNORECASE)
+
+
+def _examples(name: str) -> list[str]:
+    """Papers a component gives as examples: "giấy tờ có thông tin về họ, tên (như Giấy chứng minh nhân dân, Thẻ
+    căn cước công dân, Hộ chiếu; Sổ hộ khẩu ...)"."""
+    found: list[str] = []
+    for match in _EXAMPLES.finditer(" ".join(name.split())):
+        for part in re.split(r"[,;]|\s+hoặc\s+|\s+và\s+", match.group(1)):
+            phrase = _clip(_LEADING_COPY.sub("", part.strip(" .")))
+            if phrase and starts_with_head_noun(phrase) and len(phrase.split()) <= 12:
+                found.append(phrase)
+    return found
 
 
 def _kind_options(phrase: str, kinds: tuple[DocumentKind, ...]) -> list[Option]:
@@ -179,7 +197,7 @@ def _split_condition(name: str) -> tuple[str, str | None]:
                 return document, text[opening.end(): verb.start()].strip(" ,")
     party = _FOR_PARTY.match(text)
     if party and starts_with_head_noun(_LEADING_COPY.sub("", party.group("doc"))):
-        return party.group("doc"), party.group("cond")
+        return party.group("doc"), f"Đối với {party.group('cond')}"
     conditions: list[str] = []
     paren = _PAREN_CASE.search(text)
     if paren:
@@ -192,6 +210,12 @@ def _split_condition(name: str) -> tuple[str, str | None]:
     return text, "; ".join(conditions) or None
 
 
+def _party_of(name: str) -> str | None:
+    """Who the paper comes from when the name says so first ("Đối với Công an nhân dân: Giấy giới thiệu ...")."""
+    match = _FOR_PARTY.match(" ".join(name.split()))
+    return match.group("cond") if match else None
+
+
 def build_requirement(component: Component, kinds: tuple[DocumentKind, ...] | None = None) -> Requirement:
     kinds = load_document_kinds() if kinds is None else kinds
     doc_part, embedded = _split_condition(component.name)
@@ -200,6 +224,7 @@ def build_requirement(component: Component, kinds: tuple[DocumentKind, ...] | No
     main = re.split(r"[;]\s*(?:trường hợp|nếu)\s+không\s+có", main, flags=re.IGNORECASE)[0]
     phrases = [_clip(p) for p in _split_alternatives(_LEADING_COPY.sub("", " ".join(main.split())))]
     options = [Option(p) for p in phrases if p]
+    options += [Option(p) for p in _examples(component.name) if p not in phrases]
     options += _kind_options(main, kinds)
     fallback_options = [Option(_clip(p)) for p in fallbacks if _clip(p)]
     for fb in fallbacks:
@@ -229,7 +254,7 @@ def build_requirement(component: Component, kinds: tuple[DocumentKind, ...] | No
         id=component.id, name=component.name, component=component, options=options, forms=forms,
         show_only=component.group == "present", kind=req_kind, condition=condition, condition_kind=condition_kind,
         channels=channels or ALL_CHANNELS, alternative_group=component.alternative_group, catch_all=catch_all,
-        fallback_options=fallback_options,
+        fallback_options=fallback_options, party=_party_of(component.name),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from assistant.dossier.pages import Page, PageSource
 from assistant.dossier.wording import HEAD_NOUNS, is_motto, plain
-from knowledge.text import fold
+from knowledge.text import fold, has_vietnamese_diacritics
 
 #: How many non-empty lines at the top of a page are searched for the header and the title.
 TOP_LINES = 14
@@ -21,7 +21,15 @@ _AGENCY_PREFIXES = ("ủy ban", "uỷ ban", "ubnd", "bộ ", "sở ", "công an"
                     "chi cục", "cục ", "tổng cục", "văn phòng", "tòa án", "toà án", "viện kiểm sát", "ngân hàng",
                     "trường ", "đoàn ", "tiểu đoàn", "trung đoàn", "sư đoàn", "quân khu", "cơ quan", "hội đồng",
                     "bảo hiểm xã hội", "chi nhánh", "công ty", "doanh nghiệp", "trạm y tế", "đảng ủy", "tổng công ty",
-                    "hiệu trưởng", "điện lực")
+                    "hiệu trưởng", "điện lực", "phường ", "xã ", "thị trấn", "quận ", "huyện ", "thị xã",
+                    "thành phố", "tỉnh ", "đặc khu", "ban chỉ huy", "bộ chỉ huy", "kho bạc", "chi cục thuế", "cục thuế",
+                    "văn phòng công chứng", "hợp tác xã")
+#: Signature blocks and their titles ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN", "PHÓ CHỦ TỊCH") are not document titles.
+_SIGNATURE = re.compile(r"^(?:kt|tm|tl|tuq|q|thay mặt|ký thay)\s*[./:]|^(?:phó\s+)?(?:giám đốc|chủ tịch|trưởng|"
+                        r"thủ trưởng|hiệu trưởng|tổng giám đốc|chánh|người (?:ký|làm|viết|kê|cam|yêu|đại))\b",
+                        re.IGNORECASE)
+#: A line after a short title that says what it is about: "Về việc chấm dứt hoạt động hộ kinh doanh", "(V/v ...)".
+_SUBTITLE = re.compile(r"^\(?\s*(?:v/v|về việc|về|v\.v\.?)\b", re.IGNORECASE)
 _SECTION_START = re.compile(r"^(?:[IVX]+|\d+|[A-ZĐ])[.)]\s|^(?:BÊN|THÔNG TIN|PHẦN|NGƯỜI|DANH SÁCH|NỘI DUNG|ĐIỀU)\b",
                             re.IGNORECASE)
 _SKIP_LINE = re.compile(r"^(?:m[ẫa]u|s[ốo]\s*[:.]|s[ốo]\s*\d|số hiệu|kính gửi|\(|-{2,}|_{2,}|\d+\s*$|trang\s+\d)",
@@ -38,6 +46,7 @@ class Document:
     text: str
     title: str = ""
     source: PageSource = "text"
+    title_main: str = ""
     declared: bool = False
     head: list[str] = field(default_factory=list)
 
@@ -62,9 +71,17 @@ def _upper_share(line: str) -> float:
     return sum(ch.isupper() for ch in letters) / len(letters)
 
 
+#: Issuing bodies recognised without diacritics too (OCR slips on them: "QUẦN 1" for "QUẬN 1").
+_PLAIN_AGENCY_PREFIXES = ("uy ban", "ubnd", "cong an", "benh vien", "trung tam", "quan ", "huyen ", "phuong ",
+                          "thanh pho", "tinh ", "thi xa", "thi tran", "so y te", "so tu phap", "toa an", "chi nhanh",
+                          "van phong dang ky")
+
+
 def _is_agency(line: str) -> bool:
     key = " ".join(fold(line).split())
-    return key.startswith(_AGENCY_PREFIXES) and len(key.split()) <= 12
+    if len(key.split()) > 12:
+        return False
+    return key.startswith(_AGENCY_PREFIXES) or plain(line).startswith(_PLAIN_AGENCY_PREFIXES)
 
 
 def _names_a_paper(line: str) -> bool:
@@ -74,29 +91,50 @@ def _names_a_paper(line: str) -> bool:
                                              "trich luc", "can cuoc", "ho chieu", "van ban", "phieu", "chung nhan"))
 
 
+def _is_translation(line: str) -> bool:
+    """An English line beside Vietnamese ("CĂN CƯỚC" / "IDENTITY CARD"): ASCII words, no Vietnamese diacritics."""
+    return line.isascii() and not has_vietnamese_diacritics(line) and len(line.split()) <= 8
+
+
 def find_title(lines: list[str]) -> tuple[str, bool]:
     """(title, has_header) of a page or document: the first upper-case line near the top that names a paper,
-    joined with the upper-case line after it; ``has_header`` says whether the national motto was seen."""
+    joined with the upper-case line after it (or the "Về việc ..." line under a short title); ``has_header``
+    says whether the national motto was seen."""
+    full, _, has_header = find_title_parts(lines)
+    return full, has_header
+
+
+def find_title_parts(lines: list[str]) -> tuple[str, str, bool]:
+    """(title with its subtitle, title alone, has_header). An official letter without a title ("công văn") is
+    known by its subject line ("V/v đề nghị cấp bản sao trích lục khai tử")."""
     has_header = False
     top = lines[:TOP_LINES]
+    accented = any(has_vietnamese_diacritics(line) for line in top)
     for index, line in enumerate(top):
         if is_motto(line):
             has_header = True
             continue
         if _SKIP_LINE.match(line) or _upper_share(line) < 0.75 or len(plain(line).split()) < 2:
             continue
-        if _is_agency(line):
+        if _is_agency(line) or _SIGNATURE.match(line) or (accented and _is_translation(line)):
             continue
         if not _names_a_paper(line) and not has_header:
             continue
-        title = line
+        main = line
         if index + 1 < len(top):
             following = top[index + 1]
+            if _SUBTITLE.match(following) or (len(plain(line).split()) <= 4 and following.startswith("(")):
+                return f"{main} {following.strip('() ')}", main, True
             if _upper_share(following) >= 0.75 and not is_motto(following) and not _SKIP_LINE.match(following) \
-                    and not _SECTION_START.match(following) and not _is_agency(following):
-                title = f"{title} {following}"
-        return title, True
-    return "", has_header
+                    and not _SECTION_START.match(following) and not _is_agency(following) \
+                    and not _is_translation(following):
+                main = f"{main} {following}"
+        return main, main, True
+    subject = next((line for line in top if re.match(r"^\(?\s*v/v\b", line, re.IGNORECASE)), "")
+    if subject:
+        cleaned = re.sub(r"^\(?\s*v/v\s*[:.]?\s*", "", subject, flags=re.IGNORECASE).strip(" )")
+        return cleaned, cleaned, True
+    return "", "", has_header
 
 
 def _starts_document(lines: list[str]) -> bool:
@@ -125,8 +163,9 @@ def split_documents(pages: list[Page]) -> list[Document]:
         for block in _text_blocks(page):
             lines = _lines(block)
             if current is None or current.file != page.file or _starts_document(lines):
-                title, _ = find_title(lines)
-                current = Document(page.file, [page.number], block, title, page.source, head=lines[:TOP_LINES])
+                title, main, _ = find_title_parts(lines)
+                current = Document(page.file, [page.number], block, title, page.source, title_main=main,
+                                   head=lines[:TOP_LINES])
                 documents.append(current)
             else:
                 if page.number not in current.pages:

@@ -7,6 +7,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from knowledge.text import fold, strip_diacritics
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -18,7 +20,8 @@ HEAD_NOUNS: tuple[str, ...] = (
     "anh ", "manh trich do", "danh sach", "bao cao", "ke hoach", "phuong an", "tai lieu", "mau ", "thong bao",
     "to trinh", "de an", "so do", "ly lich", "chung tu", "hoa don", "cong van", "ket luan", "chung nhan", "xac nhan",
     "phong bi", "tem ", "bang chung", "ho so", "du an", "thiet ke", "ket qua", "lenh", "di chuc", "dieu le",
-    "so yeu", "giay phep", "tep", "ban ",
+    "so yeu", "giay phep", "tep", "ban ", "hoc ba", "cam ket", "du thao", "quy trinh", "thuyet minh", "tom tat",
+    "dieu uoc", "thoa thuan", "phu luc", "de nghi", "bang ke", "chung thu", "van bang",
 )
 #: Function words that carry no meaning for matching titles (accented, lower case).
 STOPWORDS = frozenset(
@@ -28,8 +31,8 @@ STOPWORDS = frozenset(
 MOTTO_LINES = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc", "socialist republic of viet nam",
                "independence freedom happiness")
 _FORM_CODE = re.compile(
-    r"m[ẫa]u\s*(?:s[ốo]\s*)?[:.]?\s*(?P<code>\d{1,3}[a-z]?(?:/[A-ZĐa-zđ\-]+)?|[A-ZĐ]{1,5}[\- ]?\d{1,3}[a-z]?"
-    r"(?:-[A-ZĐ]{1,4})?)", re.IGNORECASE)
+    r"m[ẫa]u\s*(?:s[ốo]\s*)?[:.]?\s*(?P<code>\d{1,3}[a-z]?(?:[/-][A-ZĐa-zđ]{1,6}(?:-[A-ZĐa-zđ]{1,6})?)?|"
+    r"[A-ZĐ]{1,5}[\- ]?\d{1,3}[a-z]?(?:-[A-ZĐ]{1,4})?)", re.IGNORECASE)
 _INSTRUMENT = re.compile(r"\b(\d{1,4}/\d{4}/[A-ZĐ]{2,6}(?:-[A-ZĐ]{1,6})*)\b")
 
 
@@ -72,8 +75,13 @@ def starts_with_head_noun(text: str) -> bool:
 
 
 def is_motto(line: str) -> bool:
+    """The national motto or its English line, also as OCR misreads it ("SOCIATIST RFEPUBLIC OF VIET NAM")."""
     key = plain(line)
-    return bool(key) and any(m in key for m in MOTTO_LINES)
+    if not key:
+        return False
+    if any(m in key for m in MOTTO_LINES):
+        return True
+    return any(len(key) >= 0.6 * len(m) and fuzz.partial_ratio(m, key) >= 85 for m in MOTTO_LINES)
 
 
 @dataclass(frozen=True)
@@ -108,4 +116,5 @@ def form_codes(text: str) -> list[FormCode]:
 
 def bare_codes(text: str) -> set[str]:
     """Letter-and-digit codes written without "Mẫu" ("Tờ khai CT01"), as ``FormCode.key()`` would give them."""
-    return {strip_diacritics(m).upper().replace("-", "") for m in re.findall(r"\b[A-ZĐ]{1,5}-?\d{1,3}[a-z]?\b", text)}
+    pattern = r"\b(?:[A-ZĐ]{1,5}-?\d{1,3}[a-z]?|\d{1,3}[/-][A-ZĐ]{1,6})\b"
+    return {strip_diacritics(m).upper().replace("-", "") for m in re.findall(pattern, text)}
