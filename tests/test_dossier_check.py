@@ -129,6 +129,20 @@ def test_targets_over_all_generated_dossiers(checker: DossierChecker) -> None:
     assert tallies["scanned"]["component_f1"] >= 0.95
 
 
+@pytest.mark.slow
+@requires_ocr
+def test_second_hand_set_stays_where_it_was_measured(checker: DossierChecker) -> None:
+    """The set written by another hand (eval/dossiers/heldout.py): a regression guard at the figures the README
+    reports for it, with a little slack."""
+    from eval.dossiers.heldout import heldout_cases
+
+    tallies = {name: tally.as_dict() for name, tally in evaluate(checker, heldout_cases()).items()}
+    for name in ("digital", "scanned"):
+        assert tallies[name]["false_warning_rate"] == 0, name
+        assert tallies[name]["verdict_accuracy"] >= 0.94, name
+        assert tallies[name]["component_f1"] >= 0.95, name
+
+
 @pytest.mark.parametrize(("code", "name", "component"), [
     ("1.001193", "to khai khai sinh", "c1"),  # no diacritics, 'đăng ký' left out
     ("1.001193", "CCCD của mẹ", "c9"),  # an abbreviation inside a Vietnamese name
