@@ -19,6 +19,7 @@ class DocumentKind(BaseModel):
     basis: str = Field(default="", description="The legal text the list comes from.")
     cues: list[str] = Field(min_length=1, description="Words that name the category in a component.")
     titles: list[str] = Field(min_length=1, description="Titles of the documents in the category.")
+    prefixes: bool = Field(default=False, description="Titles are how the papers' titles begin ('QUYẾT ĐỊNH ...').")
 
 
 @lru_cache(maxsize=4)

@@ -58,7 +58,7 @@ def _name_slip(a: str, b: str) -> bool:
     if len(left) != len(right):
         return False
     slips = [Levenshtein.distance(x, y) for x, y in zip(left, right, strict=True)]
-    return sum(slips) <= 1 and all(s == 0 or len(x) >= 4 for s, x in zip(slips, left, strict=True))
+    return sum(slips) <= 1 and all(s == 0 or len(x) >= 3 for s, x in zip(slips, left, strict=True))
 
 
 def _digit_slip(a: str, b: str) -> bool:

@@ -40,6 +40,8 @@ _HEAD_LINE_FACTOR = 0.9
 _RARE = 0.45
 #: A title and a name that pair one shared syllable with different ones ("khai tử" / "khai sinh") name two papers.
 SUBSTITUTION_FACTOR = 0.35
+#: A paper whose title begins with a category's word ("QUYẾT ĐỊNH ...") for a component that names the category.
+PREFIX_SCORE = 0.7
 #: A paper whose header names a form code other than the component's own.
 FORM_CONTRADICTION = 0.6
 #: What a name's word found in the document's first lines (not in its title) counts for.
@@ -284,8 +286,14 @@ class Matcher:
         for line, factor in lines:
             line_words, line_pairs = content_words(line), word_pairs(line)
             for item in self._options[requirement.id]:
-                scored = phrase_score(line_words, item.words, self.weights, (line_pairs, item.pairs), ocr, context)
-                score = scored.score * factor * (_CATEGORY_FACTOR if item.option.via_kind else 1.0)
+                if item.option.prefix:
+                    # a kind of paper known by how its title begins ("QUYẾT ĐỊNH công nhận ...", "BẢN ÁN ...")
+                    starts = (plain(line) + " ").startswith(plain(item.option.phrase) + " ")
+                    score = PREFIX_SCORE * factor if starts else 0.0
+                else:
+                    scored = phrase_score(line_words, item.words, self.weights, (line_pairs, item.pairs), ocr,
+                                          context)
+                    score = scored.score * factor * (_CATEGORY_FACTOR if item.option.via_kind else 1.0)
                 if item.option.via_kind is None:
                     direct = max(direct, score)
                 if score > best:
@@ -333,7 +341,8 @@ class Matcher:
         found = self.candidates(document)
         if not found or found[0].score < UNCERTAIN_SCORE:
             catch_all = self._catch_all()
-            if catch_all is not None and document.source != "unread" and document.text.strip():
+            request = _is_request(content_words(document.title)) if document.title else False
+            if catch_all is not None and document.source != "unread" and document.text.strip() and not request:
                 taken = Candidate(catch_all, MATCH_SCORE, document.title or document.head[0] if document.head else "",
                                   "any paper (the component accepts any document)")
                 return DocumentMatch(document, "matched", taken, None, [taken, *found])

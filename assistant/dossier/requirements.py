@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.dossier.aliases import abbreviated_terms, spelled_out_phrase
 from assistant.dossier.wording import FormCode, form_codes, plain, starts_with_head_noun
 from knowledge.documents import DocumentKind, load_document_kinds
 from knowledge.model import Component, Procedure
@@ -59,6 +60,8 @@ _NOTE = re.compile(
     r"^(?:trường hợp|nếu|khi)\b[^:]*\bthì\s+(?:việc|người|nhân viên|cơ quan|tổ chức)\b|"
     r"^(?:cung cấp|kê khai|khai)\s+(?:các\s+)?thông tin|^yêu cầu\s", re.IGNORECASE)
 _CATCH_ALL = re.compile(
+    r"^(?:cac )?(?:ho so|giay to|tai lieu|giay to tai lieu|ho so giay to)(?: khac)? (?:co )?lien quan|"
+    r"^(?:cac )?(?:giay to|tai lieu|giay to tai lieu)(?: khac)? (?:lam can cu|chung minh cho)|"
     r"^(?:ban (?:sao|chinh|goc) )?(?:giay to van ban|giay to tai lieu|giay to|van ban|tai lieu)?\s*"
     r"(?:can|lam co so de|yeu cau|de) (?:chung thuc|dich|cong chung|hop phap hoa)|^ban sao can chung thuc|"
     r"^ban (?:chinh|sao) giay to van ban")
@@ -79,6 +82,7 @@ class Option:
 
     phrase: str
     via_kind: str | None = None
+    prefix: bool = False
 
 
 @dataclass
@@ -182,7 +186,7 @@ def _kind_options(phrase: str, kinds: tuple[DocumentKind, ...]) -> list[Option]:
     options: list[Option] = []
     for kind in kinds:
         if any(plain(cue) in key for cue in kind.cues):
-            options.extend(Option(title, kind.kind) for title in kind.titles)
+            options.extend(Option(title, kind.kind, kind.prefixes) for title in kind.titles)
     return options
 
 
@@ -225,6 +229,8 @@ def build_requirement(component: Component, kinds: tuple[DocumentKind, ...] | No
     phrases = [_clip(p) for p in _split_alternatives(_LEADING_COPY.sub("", " ".join(main.split())))]
     options = [Option(p) for p in phrases if p]
     options += [Option(p) for p in _examples(component.name) if p not in phrases]
+    options += [Option(term) for p in phrases for term in abbreviated_terms(p)]  # "Sổ BHXH"
+    options += [Option(spelled) for p in phrases if (spelled := spelled_out_phrase(p))]  # "... hưởng BHXH"
     options += _kind_options(main, kinds)
     fallback_options = [Option(_clip(p)) for p in fallbacks if _clip(p)]
     for fb in fallbacks:

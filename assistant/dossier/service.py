@@ -122,10 +122,11 @@ class DossierChecker:
                 lang, "warn_case", cases="; ".join(decisions.undetermined_cases))))
         if unread:
             warnings.append(DossierWarning(kind="unreadable_pages", message=say(lang, "warn_unread", count=unread)))
-        verdict = verdict_of(decisions.components, decisions.undetermined_cases, decisions.required_count)
+        verdict = verdict_of(decisions.components, decisions.undetermined_cases, decisions.required_count,
+                             decisions.document_count)
         name = with_official_name(procedure.name_in(lang), procedure.name)
         summary = summarize(name, verdict, decisions.components, decisions.missing, decisions.unmatched, warnings,
-                            decisions.required_count, lang)
+                            decisions.required_count, lang, decisions.document_count)
         return DossierCheckResult(
             procedure_code=procedure.code or procedure.uid, procedure_name=procedure.name_in(lang),
             procedure_name_vi=procedure.name, language=lang, submission=submission,

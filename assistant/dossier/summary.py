@@ -19,22 +19,26 @@ def with_official_name(name: str, name_vi: str) -> str:
     return f"{name} ({name_vi})"
 
 
-def verdict_of(components: list[ComponentResult], undetermined_cases: list[str], required_count: int) -> Verdict:
+def verdict_of(components: list[ComponentResult], undetermined_cases: list[str], required_count: int,
+               document_count: int = 1) -> Verdict:
     """``incomplete`` when a required component is missing; ``uncertain`` when one is uncertain, when no case is
     known for a record made only of cases, or when the record lists nothing required; else ``complete``."""
     if any(c.status == "missing" for c in components):
         return "incomplete"
-    if required_count == 0 or undetermined_cases or any(c.status == "uncertain" and c.required for c in components):
+    if (required_count == 0 and document_count == 0) or undetermined_cases or any(
+            c.status == "uncertain" and c.required for c in components):
         return "uncertain"
     return "complete"
 
 
 def summarize(procedure_name: str, verdict: Verdict, components: list[ComponentResult], missing: list[str],
               unmatched: list[UnmatchedFile], warnings: list[DossierWarning], required_count: int,
-              language: str) -> str:
+              language: str, document_count: int = 1) -> str:
     parts: list[str] = []
-    if required_count == 0:
+    if required_count == 0 and document_count == 0:
         parts.append(say(language, "summary_no_requirements"))
+    elif required_count == 0 and verdict == "complete":
+        parts.append(say(language, "summary_nothing_required", procedure=procedure_name))
     elif verdict == "incomplete":
         parts.append(say(language, "summary_incomplete", procedure=procedure_name, count=len(missing),
                          names="; ".join(missing)))

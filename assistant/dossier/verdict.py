@@ -39,6 +39,7 @@ class Decisions:
     unmatched: list[UnmatchedFile]
     undetermined_cases: list[str]
     required_count: int
+    document_count: int = 0
 
 
 def _where(match: DocumentMatch, language: str) -> str:
@@ -224,7 +225,8 @@ def decide(procedure: Procedure, requirements: list[Requirement], matches: list[
     unmatched = _unmatched(matches, options.language)
     cases = _undetermined_cases(resolver)
     required_count = sum(1 for c in components if c.required)
-    return Decisions(components, missing, unmatched, cases, required_count)
+    return Decisions(components, missing, unmatched, cases, required_count,
+                     sum(r.kind == "document" for r in requirements))
 
 
 def _unmatched(matches: list[DocumentMatch], language: str) -> list[UnmatchedFile]:
@@ -249,5 +251,15 @@ def _undetermined_cases(resolver: _Resolver) -> list[str]:
               and r.applies_to_channel(resolver.options.channel)]
     if any(resolver.applies(r) for r in submit) or resolver.active_cases:
         return []
-    cases = {_case_key(r): r.condition or "" for r in submit if r.condition_kind == "case"}
-    return list(cases.values()) if len(cases) >= 1 and not any(r.condition_kind == "none" for r in submit) else []
+    if any(r.condition_kind == "none" for r in submit):
+        return []
+    papers: dict[str, int] = {}
+    cases: dict[str, str] = {}
+    for requirement in submit:
+        if requirement.condition_kind == "case":
+            key = _case_key(requirement)
+            papers[key] = papers.get(key, 0) + 1
+            cases[key] = requirement.condition or ""
+    # scenarios (each case a dossier of several papers, as "đăng ký thường trú vào chỗ ở thuê / của mình / ...")
+    # need one chosen; a lone optional paper under a case ("nếu người yêu cầu là ...") does not
+    return list(cases.values()) if len(cases) >= 2 or any(n >= 2 for n in papers.values()) else []

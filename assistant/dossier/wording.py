@@ -26,7 +26,7 @@ HEAD_NOUNS: tuple[str, ...] = (
 #: Function words that carry no meaning for matching titles (accented, lower case).
 STOPWORDS = frozenset(
     "và của về việc theo mẫu cho các những được có là tại với do hoặc này đó trong số ban hành kèm một hai "
-    "bản chính sao gốc đã nếu thì phải nộp xuất trình đối trường hợp để như sau gồm".split()
+    "bản chính sao gốc đã nếu thì phải nộp xuất trình đối trường hợp để như sau gồm trước đây lệ".split()
 )
 MOTTO_LINES = ("cong hoa xa hoi chu nghia viet nam", "doc lap tu do hanh phuc", "socialist republic of viet nam",
                "independence freedom happiness")
