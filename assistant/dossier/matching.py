@@ -20,6 +20,7 @@ from typing import Literal
 from rapidfuzz.distance import Levenshtein
 
 from assistant.dossier.requirements import Option, Requirement
+from assistant.dossier.semantic import SEMANTIC_MARGIN, SEMANTIC_MIN, EmbeddingSimilarity
 from assistant.dossier.splitting import Document
 from assistant.dossier.wording import STOPWORDS, Word, bare_codes, content_words, form_codes, plain, word_pairs
 
@@ -267,11 +268,29 @@ def _option_text(option: Option) -> _OptionText:
 class Matcher:
     """Scores every document against every component of one procedure."""
 
-    def __init__(self, requirements: list[Requirement], weights: WordWeights) -> None:
+    def __init__(self, requirements: list[Requirement], weights: WordWeights,
+                 similarity: EmbeddingSimilarity | None = None) -> None:
         self.requirements = [r for r in requirements if r.kind == "document"]
         self.weights = weights
+        self.similarity = similarity
         self._options = {r.id: [_option_text(o) for o in [*r.options, *r.fallback_options]]
                          for r in self.requirements}
+
+    def _semantic_guess(self, document: Document) -> Candidate | None:
+        """Embedding similarity of the title to each component's own names: a hint (``uncertain``) when one
+        component stands out, for the paper no rule matched."""
+        if self.similarity is None or not document.title or document.source == "unread":
+            return None
+        best: list[tuple[float, Requirement]] = []
+        for requirement in self.requirements:
+            phrases = [item.option.phrase for item in self._options[requirement.id] if not item.option.via_kind]
+            if phrases:
+                best.append((max(self.similarity.scores(document.title, phrases)), requirement))
+        best.sort(key=lambda pair: pair[0], reverse=True)
+        if not best or best[0][0] < SEMANTIC_MIN or (len(best) > 1 and best[0][0] - best[1][0] < SEMANTIC_MARGIN):
+            return None
+        return Candidate(best[0][1], round(min(best[0][0], MATCH_SCORE - MARGIN), 3), document.title,
+                         "embedding similarity (last resort)")
 
     def _catch_all(self) -> Requirement | None:
         """The component that takes any paper (the copy to certify), a paper handed in before one only shown."""
@@ -346,6 +365,9 @@ class Matcher:
                 taken = Candidate(catch_all, MATCH_SCORE, document.title or document.head[0] if document.head else "",
                                   "any paper (the component accepts any document)")
                 return DocumentMatch(document, "matched", taken, None, [taken, *found])
+            guess = self._semantic_guess(document)
+            if guess is not None:
+                return DocumentMatch(document, "uncertain", guess, None, [guess, *found])
             return DocumentMatch(document, "unmatched", found[0] if found else None, None, found)
         best = self._among_alternatives(document, found)
         rivals = [c for c in found if c is not best and not _alternatives(c.requirement, best.requirement)

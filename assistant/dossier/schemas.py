@@ -56,6 +56,7 @@ class Evidence(BaseModel):
     page: int | None = Field(default=None, description="1-based page in the file; null for declared documents.")
     snippet: str = Field(description="The matched words (personal numbers redacted).")
     score: float = Field(ge=0, le=1)
+    via: str | None = Field(default=None, description="What matched: a form code, a name, a category, ...")
 
 
 class ComponentResult(BaseModel):

@@ -26,9 +26,11 @@ from assistant.dossier.schemas import (
     ReadingReport,
     SubmissionChannel,
 )
+from assistant.dossier.semantic import EmbeddingSimilarity
 from assistant.dossier.splitting import Document, split_documents
 from assistant.dossier.summary import summarize, verdict_of, with_official_name
 from assistant.dossier.verdict import CheckOptions, decide
+from knowledge.embeddings import Embedder
 from knowledge.model import Procedure
 from knowledge.settings import Settings
 from knowledge.store import KnowledgeIndex
@@ -47,9 +49,11 @@ def limits_from(settings: Settings) -> Limits:
 class DossierChecker:
     """Checks dossiers against the procedures of the current index."""
 
-    def __init__(self, index: IndexProvider, settings: Settings, ocr: OcrEngine | None = None) -> None:
+    def __init__(self, index: IndexProvider, settings: Settings, ocr: OcrEngine | None = None,
+                 embedder: Callable[[], Embedder] | None = None) -> None:
         self._index = index
         self.settings = settings
+        self.similarity = EmbeddingSimilarity(embedder) if embedder is not None else None
         self.limits = limits_from(settings)
         self.ocr: OcrEngine = ocr or TesseractOcr(settings.ocr_languages, settings.tesseract_cmd)
         self._weights: tuple[Path | None, int, WordWeights] | None = None
@@ -111,7 +115,7 @@ class DossierChecker:
         lang = summary_language(language)
         index = self._index()
         requirements = build_requirements(procedure)
-        matcher = Matcher(requirements, self._weights_for(index))
+        matcher = Matcher(requirements, self._weights_for(index), self.similarity)
         matches = [matcher.match(doc) for doc in documents]
         unread = sum(r.unread_pages for r in reports)
         options = CheckOptions(channel=submission, cases=cases, language=lang, unread_pages=unread)

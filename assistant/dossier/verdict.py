@@ -51,7 +51,7 @@ def _evidence(match: DocumentMatch) -> Evidence:
     best = match.best
     snippet = best.snippet if best else match.document.title
     return Evidence(file=match.document.file, page=match.document.first_page, snippet=redact(snippet)[:200],
-                    score=round(best.score, 3) if best else 0.0)
+                    score=round(best.score, 3) if best else 0.0, via=best.via[:160] if best else None)
 
 
 def _declared_case(requirement: Requirement, cases: list[str]) -> bool:

@@ -49,6 +49,8 @@ class Tally:
     mismatches: int = 0
     mismatches_found: int = 0
     mismatches_as_check: int = 0
+    semantic: int = 0
+    semantic_right: int = 0
     seconds: float = 0.0
     pages: int = 0
     ocr_pages: int = 0
@@ -67,7 +69,8 @@ class Tally:
             "false_check_rate": self.false_checks / max(self.clean, 1), "mismatches_found": self.mismatches_found,
             "mismatches_as_check": self.mismatches_as_check,
             "mismatches": self.mismatches, "seconds_per_dossier": self.seconds / max(self.dossiers, 1),
-            "pages": self.pages, "ocr_pages": self.ocr_pages,
+            "pages": self.pages, "ocr_pages": self.ocr_pages, "semantic_hints": self.semantic,
+            "semantic_hints_right": self.semantic_right,
         }
 
 
@@ -82,6 +85,9 @@ def score(case: DossierCase, result: DossierCheckResult, tally: Tally, label: st
         problems.append(f"verdict {result.verdict}, expected complete={case.complete}")
     for component in result.components:
         expected = "present" if component.id in case.present else "missing" if component.id in case.missing else None
+        if any(e.via and e.via.startswith("embedding") for e in component.evidence):
+            tally.semantic += 1
+            tally.semantic_right += expected == "present"
         if expected:
             tally.expected += 1
         if component.status in ("present", "missing"):
@@ -129,7 +135,7 @@ def evaluate(checker: DossierChecker, cases: list[DossierCase], profiles: tuple[
     return tallies
 
 
-def build_checker(data_dir: Path | None) -> DossierChecker:
+def build_checker(data_dir: Path | None, embedder: str = "none") -> DossierChecker:
     from assistant.runtime import KnowledgeRuntime
     from ingest.pipeline import Ingestor
     from knowledge.embeddings import build_embedder
@@ -144,7 +150,11 @@ def build_checker(data_dir: Path | None) -> DossierChecker:
     else:
         settings = Settings(data_dir=data_dir)
     runtime = KnowledgeRuntime(settings)
-    return DossierChecker(runtime.index, settings)
+    provider = None
+    if embedder != "none":
+        model = build_embedder(settings.model_copy(update={"embedding_model": embedder}))
+        provider = lambda: model  # noqa: E731
+    return DossierChecker(runtime.index, settings, embedder=provider)
 
 
 def render_table(tallies: dict[str, Tally]) -> str:
@@ -170,6 +180,7 @@ def render_table(tallies: dict[str, Tally]) -> str:
     row("pages", "pages", "d", "")
     row("OCR pages", "ocr_pages", "d", "")
     row("seconds per dossier", "seconds_per_dossier", ".2f", "")
+    rows.append(("embedding hints (right)", *(f"{t.semantic} ({t.semantic_right})" for t in tallies.values()), ""))
     widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
     lines = [" | ".join(str(c).ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
@@ -183,12 +194,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--details", action="store_true", help="list every dossier that was not exactly right")
     parser.add_argument("--profile", choices=PROFILES, action="append", help="only these renderings")
     parser.add_argument("--limit", type=int, default=None, help="only the first N cases")
+    parser.add_argument("--embedder", default="none",
+                        help="embedding model for the last-resort similarity ('none', 'hashing', "
+                             "'bundled:all-MiniLM-L6-v2' or a local model directory)")
     parser.add_argument("--set", dest="case_set", choices=("dev", "heldout", "heldout2"), default="dev",
                         help="dev: the cases the check was built against (cases.py); heldout: papers written "
                              "separately by another hand (heldout.py; its first run is reported, the check was "
                              "then improved on it); heldout2: a second such set, run once (heldout2.py)")
     args = parser.parse_args(argv)
-    checker = build_checker(args.data_dir)
+    checker = build_checker(args.data_dir, args.embedder)
     if args.case_set == "heldout":
         from eval.dossiers.heldout import heldout_cases
 
