@@ -29,7 +29,9 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
     app.state.runtime = KnowledgeRuntime(settings, embedder)
     app.state.conversations = ConversationStore(settings.sqlalchemy_url)
     app.state.llm = LlmAnswerer.from_settings(settings)
-    app.state.dossiers = DossierChecker(app.state.runtime.index, settings)
+    runtime = app.state.runtime
+    hints = (lambda: runtime.embedder) if settings.dossier_embedding_hints else None
+    app.state.dossiers = DossierChecker(runtime.index, settings, embedder=hints)
     app.state.dossier_records = DossierRecords(app.state.conversations.engine)
 
     @app.exception_handler(IndexNotFoundError)

@@ -44,7 +44,9 @@ def check(code: str, files: tuple[Path, ...], language: str, submission: str, ca
     from knowledge.store import IndexNotFoundError
 
     settings = load_settings(data_dir)
-    checker = DossierChecker(KnowledgeRuntime(settings).index, settings)
+    runtime = KnowledgeRuntime(settings)
+    hints = (lambda: runtime.embedder) if settings.dossier_embedding_hints else None
+    checker = DossierChecker(runtime.index, settings, embedder=hints)
     progress = CliProgress(quiet=as_json)
     submitted = [SubmittedFile(path.name, path.read_bytes()) for path in files]
     try:

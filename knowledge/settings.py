@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     ocr_workers: int = Field(default=0, ge=0, description="Pages OCR'd at once (0 = one per CPU core).")
     ocr_dpi: int = Field(default=200, ge=100, le=400, description="Resolution scanned PDF pages are rendered at.")
     tesseract_cmd: str | None = Field(default=None, description="Path of the tesseract binary when not on PATH.")
+    dossier_embedding_hints: bool = Field(
+        default=False, description="Let the embedding model hint (as 'uncertain') at the component of a paper no "
+        "rule matched. Off: with the bundled MiniLM every hint measured was wrong; for a multilingual model.")
 
     @property
     def index_root(self) -> Path:

@@ -199,3 +199,17 @@ def test_id_number_structure(number: str, birth: str, sex: str, problem: str | N
         assert problems == []
     else:
         assert any(problem in p or (problem == "year" and "birth year" in p) for p in problems)
+
+
+def test_embedding_hint_is_only_ever_uncertain() -> None:
+    from assistant.dossier.semantic import EmbeddingSimilarity
+    from knowledge.embeddings import HashingEmbedder
+
+    requirement = _req("Giấy chứng nhận nghỉ việc hưởng bảo hiểm xã hội")
+    embedder = HashingEmbedder()
+    matcher = Matcher([requirement], WEIGHTS, EmbeddingSimilarity(lambda: embedder))
+    # a title no rule matches but whose words the hashing embedder finds identical
+    match = matcher.match(_doc("XÁC NHẬN NGHỈ ỐM HƯỞNG BẢO HIỂM", "Người lao động nghỉ ốm"))
+    assert match.decision in ("uncertain", "unmatched")
+    if match.decision == "uncertain":
+        assert match.best is not None and match.best.via.startswith("embedding") and match.best.score < 0.62
