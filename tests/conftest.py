@@ -149,3 +149,15 @@ def tesseract_ready() -> bool:
 
 requires_ocr = pytest.mark.skipif(not tesseract_ready(), reason="Tesseract with 'vie' data is not installed "
                                   "(make install installs it as root; or apt-get install tesseract-ocr-vie)")
+
+
+class NoOcr:
+    """An OCR engine that is not installed (Tesseract absent): the check must still run, reporting unread pages."""
+
+    name = "none"
+
+    def available(self) -> bool:
+        return False
+
+    def read(self, image: object) -> object:
+        raise AssertionError("an unavailable engine is never asked to read")

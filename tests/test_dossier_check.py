@@ -12,7 +12,7 @@ from assistant.runtime import KnowledgeRuntime
 from eval.dossiers.cases import DossierCase, all_cases, files_for
 from eval.dossiers.run import Tally, evaluate, score
 from knowledge.settings import Settings
-from tests.conftest import requires_ocr
+from tests.conftest import NoOcr, requires_ocr
 
 CASES = all_cases()
 
@@ -100,16 +100,8 @@ def test_unknown_procedure_and_no_files(checker: DossierChecker) -> None:
 
 
 def test_without_ocr_scanned_pages_are_uncertain_not_missing(bundled_pack_settings: Settings) -> None:
-    class NoOcr:
-        name = "none"
-
-        def available(self) -> bool:
-            return False
-
-        def read(self, image):  # type: ignore[no-untyped-def]
-            raise AssertionError("not called")
-
-    checker = DossierChecker(KnowledgeRuntime(bundled_pack_settings).index, bundled_pack_settings, ocr=NoOcr())
+    checker = DossierChecker(KnowledgeRuntime(bundled_pack_settings).index, bundled_pack_settings,
+                             ocr=NoOcr())  # type: ignore[arg-type]
     result = _check(checker, CASES[0], "scanned", 0)
     assert not result.complete and result.verdict == "uncertain"
     assert {c.id: c.status for c in result.components}["c1"] == "uncertain"

@@ -15,7 +15,7 @@ from assistant.dossier.reading import read_file
 from eval.dossiers import documents as d
 from eval.dossiers import render
 from eval.dossiers.people import People
-from tests.conftest import requires_ocr
+from tests.conftest import NoOcr, requires_ocr
 
 
 @pytest.fixture(scope="module")
@@ -79,15 +79,6 @@ def test_mixed_pdf_page_keeps_its_text_layer_and_is_ocrd(page: Image.Image) -> N
 
 
 def test_pages_without_an_engine_are_marked_unread(page: Image.Image) -> None:
-    class Missing:
-        name = "missing"
-
-        def available(self) -> bool:
-            return False
-
-        def read(self, image):  # type: ignore[no-untyped-def]
-            raise AssertionError("not called")
-
     pages = [Page("scan.jpg", 1, "", "ocr", image=page)]
-    ocr_pages(pages, Missing())
+    ocr_pages(pages, NoOcr())  # type: ignore[arg-type]
     assert pages[0].source == "unread" and pages[0].image is None
