@@ -9,9 +9,10 @@ import pytest
 
 from assistant.dossier.consistency import check_consistency, id_structure_problems
 from assistant.dossier.fields import extract_people, parse_date
-from assistant.dossier.matching import Matcher, WordWeights, phrase_score
+from assistant.dossier.matching import Matcher
 from assistant.dossier.pages import Page
 from assistant.dossier.requirements import build_requirement, classify_condition
+from assistant.dossier.scoring import WordWeights, phrase_score
 from assistant.dossier.splitting import Document, find_title, split_documents
 from assistant.dossier.wording import content_words, form_codes, word_pairs
 from knowledge.model import Component

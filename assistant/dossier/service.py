@@ -13,7 +13,7 @@ from pathlib import Path
 from assistant.dossier.consistency import check_consistency
 from assistant.dossier.declared import declared
 from assistant.dossier.errors import DossierInputError
-from assistant.dossier.matching import Matcher, WordWeights
+from assistant.dossier.matching import Matcher
 from assistant.dossier.messages import say, summary_language
 from assistant.dossier.ocr import OcrEngine, TesseractOcr, ocr_pages
 from assistant.dossier.pages import Limits, Page, PageBudget, SubmittedFile
@@ -26,6 +26,7 @@ from assistant.dossier.schemas import (
     ReadingReport,
     SubmissionChannel,
 )
+from assistant.dossier.scoring import WordWeights
 from assistant.dossier.semantic import EmbeddingSimilarity
 from assistant.dossier.splitting import Document, split_documents
 from assistant.dossier.summary import summarize, verdict_of, with_official_name
