@@ -232,6 +232,10 @@ def serve(host: str, port: int, data_dir: Path | None) -> None:
 
     settings = load_settings(data_dir)
     ensure_bundled_index(settings)
+    from assistant.db.engine import engine_for
+    from assistant.db.retention import purge as run_purge
+
+    run_purge(engine_for(settings.sqlalchemy_url), settings.retention_days)  # migrates first, then retention
     app = create_app(settings)
     threading.Thread(target=warm_up, args=(app.state.runtime,), daemon=True).start()
     uvicorn.run(app, host=host, port=port, log_level="info")
@@ -274,9 +278,12 @@ def pack_validate(directory: Path | None) -> None:
 
 
 def _register_commands() -> None:
+    from api.cli_db import db, purge
     from api.cli_dossier import check
 
     main.add_command(check)
+    main.add_command(db)
+    main.add_command(purge)
 
 
 _register_commands()

@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     allow_downloads: bool = Field(
         default=False, description="Allow model hub downloads for configured model ids (offline by default)."
     )
+    retention_days: int = Field(default=365, ge=1, description="Questions, sessions, feedback and dossier-check "
+                                "aggregates older than this are deleted by `motcua purge` (and at start).")
     dossier_max_file_mb: float = Field(default=20, gt=0, description="Largest single file of a dossier check.")
     dossier_max_total_mb: float = Field(default=50, gt=0, description="Largest dossier (all files together).")
     dossier_max_pages: int = Field(default=100, ge=1, description="Most pages (PDF pages, image frames) per dossier.")

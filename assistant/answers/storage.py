@@ -6,76 +6,21 @@ Only redacted text is stored. Sessions remember the procedure under discussion s
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from pathlib import Path
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text, create_engine, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from assistant.db.engine import engine_for
+from assistant.db.models import ChatMessage, ChatSession, Feedback, PendingChoice
 from assistant.redact import redact
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-class Base(DeclarativeBase):
-    pass
-
-
-class ChatSession(Base):
-    __tablename__ = "chat_sessions"
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    channel: Mapped[str] = mapped_column(String(16))
-    language: Mapped[str | None] = mapped_column(String(8), nullable=True)
-    procedure_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
-
-
-class ChatMessage(Base):
-    __tablename__ = "chat_messages"
-    id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    session_id: Mapped[str] = mapped_column(String(64), ForeignKey("chat_sessions.id"), index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
-    channel: Mapped[str] = mapped_column(String(16))
-    language: Mapped[str] = mapped_column(String(8))
-    question: Mapped[str] = mapped_column(Text)
-    outcome: Mapped[str] = mapped_column(String(16))
-    intent: Mapped[str | None] = mapped_column(String(16), nullable=True)
-    procedure_code: Mapped[str | None] = mapped_column(String(64), nullable=True)
-
-
-class PendingChoice(Base):
-    """The procedures offered by the last clarifying question of a session, until the asker picks one."""
-
-    __tablename__ = "chat_pending_choices"
-    session_id: Mapped[str] = mapped_column(String(64), ForeignKey("chat_sessions.id"), primary_key=True)
-    codes: Mapped[str] = mapped_column(String(512))
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-
-
-class Feedback(Base):
-    __tablename__ = "feedback"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    message_id: Mapped[str] = mapped_column(ForeignKey("chat_messages.id"), index=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now)
-    rating: Mapped[str] = mapped_column(String(8))
-    comment: Mapped[str | None] = mapped_column(Text, nullable=True)
-
-
-def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, pool_pre_ping=True)
-    Base.metadata.create_all(engine)
-    return engine
+__all__ = ["ChatMessage", "ChatSession", "ConversationStore", "Feedback", "PendingChoice"]
 
 
 class ConversationStore:
     def __init__(self, url: str) -> None:
-        self.engine = make_engine(url)
+        self.engine = engine_for(url)
 
     def session(self, session_id: str | None, channel: str) -> ChatSession:
         """The existing session, or a new one (an unknown id starts a new session with that id)."""

@@ -3,37 +3,14 @@ duration, channel) — never a file, a name, a number or any other content."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from sqlalchemy import Boolean, DateTime, Integer, String, select
+from sqlalchemy import select
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Session
 
-from assistant.answers.storage import Base
+from assistant.db.models import DossierCheckRecord
 from assistant.dossier.schemas import DossierCheckResult
 
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-class DossierCheckRecord(Base):
-    __tablename__ = "dossier_checks"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=_now, index=True)
-    channel: Mapped[str] = mapped_column(String(16))
-    procedure_code: Mapped[str] = mapped_column(String(64), index=True)
-    verdict: Mapped[str] = mapped_column(String(16))
-    complete: Mapped[bool] = mapped_column(Boolean)
-    components: Mapped[int] = mapped_column(Integer)
-    present: Mapped[int] = mapped_column(Integer)
-    missing: Mapped[int] = mapped_column(Integer)
-    uncertain: Mapped[int] = mapped_column(Integer)
-    warnings: Mapped[int] = mapped_column(Integer)
-    files: Mapped[int] = mapped_column(Integer)
-    pages: Mapped[int] = mapped_column(Integer)
-    ocr_pages: Mapped[int] = mapped_column(Integer)
-    duration_ms: Mapped[int] = mapped_column(Integer)
+__all__ = ["DossierCheckRecord", "DossierRecords"]
 
 
 class DossierRecords:
@@ -41,7 +18,6 @@ class DossierRecords:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        Base.metadata.create_all(engine, tables=[DossierCheckRecord.__table__])  # type: ignore[list-item]
 
     def record(self, result: DossierCheckResult, channel: str) -> None:
         statuses = [c.status for c in result.components]
