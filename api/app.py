@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+from asgi_correlation_id import CorrelationIdMiddleware
+from fastapi import Depends, FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-from api.routers import chat, dossiers, feedback, health, procedures, search
+from api.middleware import ObservedRequests
+from api.ratelimit import RateLimiter
+from api.routers import admin, auth, chat, dossiers, feedback, health, procedures, search, sessions, stats
+from api.security import CSRF_HEADER, rate_limited
+from assistant.access.accounts import AccessError
+from assistant.access.services import Access
 from assistant.answers.llm import LlmAnswerer
 from assistant.answers.storage import ConversationStore
 from assistant.dossier.errors import DossierInputError
 from assistant.dossier.records import DossierRecords
 from assistant.dossier.service import DossierChecker
 from assistant.runtime import KnowledgeRuntime
+from assistant.stats.service import StatsService
 from knowledge.embeddings import Embedder
 from knowledge.settings import Settings, get_settings
 from knowledge.store import IndexNotFoundError
+
+REQUEST_ID_HEADER = "X-Request-ID"
 
 
 def create_app(settings: Settings | None = None, embedder: Embedder | None = None) -> FastAPI:
@@ -25,15 +35,40 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
         summary="Một Cửa — multilingual assistant for one-stop public service centers",
         version="0.1.0",
     )
+    _build_services(app, settings, embedder)
+    _add_error_handlers(app)
+    _add_middleware(app, settings)
+    app.include_router(health.router)
+    app.include_router(auth.router)
+    limited = [Depends(rate_limited)]
+    for router in (search.router, chat.router, procedures.router, feedback.router, dossiers.router, stats.router,
+                   sessions.router, admin.router):
+        app.include_router(router, dependencies=limited)
+    return app
+
+
+def _build_services(app: FastAPI, settings: Settings, embedder: Embedder | None) -> None:
     app.state.settings = settings
-    app.state.runtime = KnowledgeRuntime(settings, embedder)
-    app.state.conversations = ConversationStore(settings.sqlalchemy_url)
+    app.state.runtime = runtime = KnowledgeRuntime(settings, embedder)
+    app.state.conversations = conversations = ConversationStore(settings.sqlalchemy_url)
     app.state.llm = LlmAnswerer.from_settings(settings)
-    runtime = app.state.runtime
     hints = (lambda: runtime.embedder) if settings.dossier_embedding_hints else None
     app.state.dossiers = DossierChecker(runtime.index, settings, embedder=hints)
-    app.state.dossier_records = DossierRecords(app.state.conversations.engine)
+    app.state.dossier_records = DossierRecords(conversations.engine)
+    app.state.access = Access.build(conversations.engine, settings)
+    app.state.rate_limiter = RateLimiter(settings)
 
+    def procedure_name(code: str) -> str | None:
+        try:
+            record = runtime.index().procedure(code)
+        except IndexNotFoundError:
+            return None
+        return record.name if record is not None else None
+
+    app.state.stats = StatsService(conversations.engine, settings.stats_timezone, procedure_name)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(IndexNotFoundError)
     async def _no_index(_: Request, exc: IndexNotFoundError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=503)
@@ -42,7 +77,18 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
     async def _bad_dossier(_: Request, exc: DossierInputError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
-    app.include_router(health.router)
-    for router in (search.router, chat.router, procedures.router, feedback.router, dossiers.router):
-        app.include_router(router)
-    return app
+    @app.exception_handler(AccessError)
+    async def _access(_: Request, exc: AccessError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Outermost last: request id → timing, log line and security headers → CORS (only when configured)."""
+    origins = Settings.split_list(settings.cors_origins)
+    if origins:
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_credentials=True,
+                           allow_methods=["GET", "POST", "DELETE"],
+                           allow_headers=["Authorization", "Content-Type", CSRF_HEADER],
+                           expose_headers=[REQUEST_ID_HEADER, "Retry-After"])
+    app.add_middleware(ObservedRequests)
+    app.add_middleware(CorrelationIdMiddleware, header_name=REQUEST_ID_HEADER)

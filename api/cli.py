@@ -278,9 +278,12 @@ def pack_validate(directory: Path | None) -> None:
 
 
 def _register_commands() -> None:
+    from api.cli_access import keys, users
     from api.cli_db import db, purge
     from api.cli_dossier import check
 
+    main.add_command(users)
+    main.add_command(keys)
     main.add_command(check)
     main.add_command(db)
     main.add_command(purge)

@@ -13,6 +13,7 @@ from assistant.dossier.records import DossierRecords
 from assistant.dossier.service import DossierChecker
 from assistant.retrieval.search import SearchService
 from assistant.runtime import KnowledgeRuntime
+from assistant.stats.service import StatsService
 from knowledge.settings import Settings
 
 
@@ -46,6 +47,11 @@ def get_dossier_records(request: Request) -> DossierRecords:
     return records
 
 
+def get_stats_service(request: Request) -> StatsService:
+    service: StatsService = request.app.state.stats
+    return service
+
+
 def get_search_service(runtime: Annotated[KnowledgeRuntime, Depends(get_runtime)]) -> SearchService:
     return SearchService(runtime)
 
@@ -65,3 +71,4 @@ SearchServiceDep = Annotated[SearchService, Depends(get_search_service)]
 ChatServiceDep = Annotated[ChatService, Depends(get_chat_service)]
 DossierCheckerDep = Annotated[DossierChecker, Depends(get_dossier_checker)]
 DossierRecordsDep = Annotated[DossierRecords, Depends(get_dossier_records)]
+StatsServiceDep = Annotated[StatsService, Depends(get_stats_service)]

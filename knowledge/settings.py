@@ -59,6 +59,29 @@ class Settings(BaseSettings):
         default=False, description="Let the embedding model hint (as 'uncertain') at the component of a paper no "
         "rule matched. Off: with the bundled MiniLM every hint measured was wrong; for a multilingual model.")
 
+    # --- access -------------------------------------------------------------------------------------------------
+    login_max_failures: int = Field(default=5, ge=1, description="Failed sign-ins in a row before an account locks.")
+    login_lock_minutes: int = Field(default=15, ge=1, description="How long a locked account stays locked.")
+    session_hours: float = Field(default=12, gt=0, description="Lifetime of a signed-in page session.")
+    cookie_secure: bool = Field(default=False, description="Send the session cookie over HTTPS only (set behind TLS).")
+    # --- rate limits ("N/second|minute|hour|day", several separated by ';'; the `limits` library's notation) ------
+    rate_limit_public: str = Field(default="120/minute", description="Per client address, requests without a key.")
+    rate_limit_key: str = Field(default="1200/minute", description="Per API key or signed-in user.")
+    rate_limit_dossier: str = Field(default="10/minute", description="Anonymous dossier checks per client address.")
+    rate_limit_login: str = Field(default="10/minute", description="Sign-in attempts per client address.")
+    redis_url: str | None = Field(default=None, description="Share rate-limit counters between processes and "
+                                  "replicas (redis://host:6379/0); in-process counters when unset.")
+    trusted_proxies: str = Field(default="", description="Comma-separated proxy addresses whose X-Forwarded-For "
+                                 "is believed (the client address then comes from that header).")
+    # --- web ----------------------------------------------------------------------------------------------------
+    cors_origins: str = Field(default="", description="Comma-separated origins allowed cross-origin; closed "
+                              "when empty.")
+    log_level: str = Field(default="info", description="debug, info, warning or error.")
+    log_format: str = Field(default="json", description="json (one object per line) or text.")
+    stats_timezone: str = Field(default="Asia/Ho_Chi_Minh", description="Days and weeks of the statistics.")
+    metrics_public: bool = Field(default=True, description="Serve /metrics without credentials (for a scraper "
+                                 "inside the network); when false it needs a staff or admin key.")
+
     @property
     def index_root(self) -> Path:
         return self.data_dir / "index"
@@ -66,6 +89,10 @@ class Settings(BaseSettings):
     @property
     def cache_dir(self) -> Path:
         return self.data_dir / "cache"
+
+    @staticmethod
+    def split_list(value: str) -> list[str]:
+        return [part.strip() for part in value.split(",") if part.strip()]
 
     @property
     def sqlalchemy_url(self) -> str:

@@ -12,6 +12,8 @@ from pydantic import ValidationError
 from starlette.datastructures import UploadFile
 
 from api.deps import DossierCheckerDep, DossierRecordsDep
+from api.metrics import DOSSIER_CHECKS, OCR_PAGES
+from api.security import DossierRateLimited, PrincipalDep
 from assistant.dossier.errors import DossierInputError
 from assistant.dossier.pages import SubmittedFile
 from assistant.dossier.printing import render_html, render_pdf
@@ -68,9 +70,9 @@ async def _files_from(form: Any, limit: int) -> list[SubmittedFile]:
 
 
 @router.post("/check", response_model=DossierCheckResult, summary="Check a dossier's components",
-             openapi_extra=_CHECK_BODY)
-async def check_dossier(request: Request, checker: DossierCheckerDep,
-                        records: DossierRecordsDep) -> DossierCheckResult:
+             openapi_extra=_CHECK_BODY, dependencies=[DossierRateLimited])
+async def check_dossier(request: Request, checker: DossierCheckerDep, records: DossierRecordsDep,
+                        principal: PrincipalDep) -> DossierCheckResult:
     """Which required components of the procedure the dossier holds (with the file, page and words that show
     it), which are missing, which do not apply, and what does not add up between documents.
 
@@ -107,7 +109,10 @@ async def check_dossier(request: Request, checker: DossierCheckerDep,
                                          submission=submission, cases=cases)  # type: ignore[arg-type]
     else:
         raise DossierInputError("send multipart/form-data with files, or application/json with documents", 415)
-    records.record(result, channel)
+    await run_in_threadpool(records.record, result, channel, principal.asker)
+    DOSSIER_CHECKS.labels(verdict=result.verdict).inc()
+    OCR_PAGES.inc(result.ocr_pages)
+    request.state.outcome = result.verdict
     return result
 
 

@@ -118,7 +118,9 @@ class ChatService:
         known = sum(self.index.has_term(key, t) for t in found.content_terms) / len(found.content_terms)
         return known >= MIN_COVERAGE or len(found.content_terms - generic) <= 3
 
-    def answer(self, request: ChatRequest, *, use_llm: bool = True) -> ChatResponse:
+    def answer(self, request: ChatRequest, *, use_llm: bool = True, asker: str = "citizen") -> ChatResponse:
+        """Answer one message. ``asker`` (citizen or staff) comes from the caller's credentials and is stored for
+        the statistics; the claimed ``channel`` only shapes the answer (the kiosk's is shorter)."""
         chat = self.store.session(request.session_id, request.channel)
         found = self.finder.find(request.message, k=5, language=request.language)
         language = found.analysis.language
@@ -139,10 +141,10 @@ class ChatService:
         response.message_id = self.store.record(
             chat, language=language, question=request.message, outcome=response.outcome, intent=intent,
             procedure_code=response.procedure.code if response.procedure else None,
-            offered=[c.code for c in response.candidates] if response.outcome == "clarify" else None,
+            offered=[c.code for c in response.candidates] if response.outcome == "clarify" else None, asker=asker,
         )
-        log.info("chat outcome=%s intent=%s lang=%s q=%r", response.outcome, intent, language,
-                 redact(request.message)[:200])
+        log.debug("chat outcome=%s intent=%s lang=%s q=%r", response.outcome, intent, language,
+                  redact(request.message)[:200])
         return response
 
     def _respond(self, decision: Decision, found: Found, intent: str | None, language: str,

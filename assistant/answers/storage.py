@@ -34,14 +34,14 @@ class ConversationStore:
             return created
 
     def record(self, chat: ChatSession, *, language: str, question: str, outcome: str, intent: str | None,
-               procedure_code: str | None, offered: list[str] | None = None) -> str:
+               procedure_code: str | None, offered: list[str] | None = None, asker: str = "citizen") -> str:
         """Store a redacted question and its outcome; remember the procedure under discussion, and the procedures
         ``offered`` by a clarifying question until the next message."""
         message_id = str(uuid.uuid4())
         with Session(self.engine) as db:
             db.add(ChatMessage(id=message_id, session_id=chat.id, channel=chat.channel, language=language,
                                question=redact(question)[:2000], outcome=outcome, intent=intent,
-                               procedure_code=procedure_code))
+                               procedure_code=procedure_code, asker=asker))
             stored = db.get(ChatSession, chat.id)
             if stored is not None:
                 stored.language = language

@@ -16,10 +16,10 @@ def _pieces(text: str) -> Iterator[str]:
     yield from (m.group(0) for m in re.finditer(r"\S+\s*|\s+", text))
 
 
-def stream_answer(service: ChatService, request: ChatRequest) -> Iterator[Event]:
+def stream_answer(service: ChatService, request: ChatRequest, asker: str = "citizen") -> Iterator[Event]:
     """Without an LLM the composed answer is streamed word by word; with one, the model's tokens are streamed and
     checked at the end: a rejected answer is followed by a ``replace`` event carrying the composed answer."""
-    response = service.answer(request, use_llm=False)
+    response = service.answer(request, use_llm=False, asker=asker)
     llm = service.llm
     if llm is None or response.outcome != "answered" or response.procedure is None:
         for piece in _pieces(response.answer):

@@ -19,13 +19,14 @@ class DossierRecords:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def record(self, result: DossierCheckResult, channel: str) -> None:
+    def record(self, result: DossierCheckResult, channel: str, asker: str = "citizen") -> None:
         statuses = [c.status for c in result.components]
         row = DossierCheckRecord(
             channel=channel[:16], procedure_code=result.procedure_code[:64], verdict=result.verdict,
             complete=result.complete, components=len(statuses), present=statuses.count("present"),
             missing=statuses.count("missing"), uncertain=statuses.count("uncertain"), warnings=len(result.warnings),
             files=len(result.files), pages=result.pages, ocr_pages=result.ocr_pages, duration_ms=result.duration_ms,
+            asker=asker,
         )
         with Session(self.engine) as db:
             db.add(row)
