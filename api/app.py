@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from api.logs import configure_logging
+from api.metrics import worker_exit
 from api.middleware import ObservedRequests
 from api.ratelimit import RateLimiter
 from api.routers import admin, auth, chat, dossiers, feedback, health, procedures, search, sessions, stats
@@ -27,13 +34,15 @@ from knowledge.store import IndexNotFoundError
 REQUEST_ID_HEADER = "X-Request-ID"
 
 
-def create_app(settings: Settings | None = None, embedder: Embedder | None = None) -> FastAPI:
-    """Build the app. Tests pass their own settings (fresh data dir) and a fake embedder."""
+def create_app(settings: Settings | None = None, embedder: Embedder | None = None, serving: bool = False) -> FastAPI:
+    """Build the app. Tests pass their own settings (fresh data dir) and a fake embedder; ``serving`` loads the
+    index and the model in the background at start-up (see ``create_served_app``)."""
     settings = settings or get_settings()
     app = FastAPI(
         title="motcua",
         summary="Một Cửa — multilingual assistant for one-stop public service centers",
         version="0.1.0",
+        lifespan=_serving_lifespan if serving else None,
     )
     _build_services(app, settings, embedder)
     _add_error_handlers(app)
@@ -45,6 +54,21 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
                    sessions.router, admin.router):
         app.include_router(router, dependencies=limited)
     return app
+
+
+def create_served_app() -> FastAPI:
+    """The app of one ``motcua serve`` worker: settings from the environment (``serve`` sets ``MOTCUA_DATA_DIR``),
+    structured logs, and the index and model loaded before the first question."""
+    settings = get_settings()
+    configure_logging(settings.log_level, settings.log_format)
+    return create_app(settings, serving=True)
+
+
+@asynccontextmanager
+async def _serving_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    threading.Thread(target=app.state.runtime.warm_up, name="warm-up", daemon=True).start()
+    yield
+    worker_exit(os.getpid())
 
 
 def _build_services(app: FastAPI, settings: Settings, embedder: Embedder | None) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from pathlib import Path
 
 import click
@@ -217,28 +216,27 @@ def evaluate(questions: tuple[Path, ...], shared: Path, split: str | None, basel
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes (about one per CPU core); they share the database, the rate-limit store "
+                   "(with MOTCUA_REDIS_URL) and the metrics.")
 @DATA_DIR
-def serve(host: str, port: int, data_dir: Path | None) -> None:
+def serve(host: str, port: int, workers: int, data_dir: Path | None) -> None:
     """Run the API and web pages; indexes the bundled knowledge pack first if the data dir has none.
 
-    \b
-    Example:
+    The database is migrated and old records purged (MOTCUA_RETENTION_DAYS) before the workers start.
+    
+    Examples:
       motcua serve --host 0.0.0.0 --port 8000
+      motcua serve --workers 2
     """
-    import uvicorn
-
-    from api.app import create_app
-    from api.cli_support import ensure_bundled_index, warm_up
+    from api.cli_support import prepare_serving
 
     settings = load_settings(data_dir)
-    ensure_bundled_index(settings)
-    from assistant.db.engine import engine_for
-    from assistant.db.retention import purge as run_purge
+    prepare_serving(settings, workers)
+    import uvicorn
 
-    run_purge(engine_for(settings.sqlalchemy_url), settings.retention_days)  # migrates first, then retention
-    app = create_app(settings)
-    threading.Thread(target=warm_up, args=(app.state.runtime,), daemon=True).start()
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    uvicorn.run("api.app:create_served_app", factory=True, host=host, port=port, workers=workers,
+                log_config=None, access_log=False, timeout_graceful_shutdown=10)
 
 
 @main.group()

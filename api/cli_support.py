@@ -135,9 +135,22 @@ def chat_service(settings: Settings) -> ChatService:
     return ChatService(runtime.finder(), conversations, LlmAnswerer.from_settings(settings))
 
 
-def warm_up(runtime: KnowledgeRuntime) -> None:
-    """Load the index, the query analyzer and the embedding model before the first question arrives."""
-    try:
-        runtime.finder().find("đăng ký khai sinh", k=1)
-    except Exception as exc:  # a failed warm-up only means the first request pays the loading time
-        click.echo(f"warm-up skipped: {exc}", err=True)
+def prepare_serving(settings: Settings, workers: int) -> None:
+    """Everything ``serve`` does once before its workers start: the bundled index if none, the database migrated
+    and purged, the environment the workers read their settings from, and an empty shared metrics folder."""
+    import os
+    import shutil
+
+    from api.logs import configure_logging
+    from assistant.db.engine import engine_for
+    from assistant.db.retention import purge
+
+    configure_logging(settings.log_level, settings.log_format)
+    ensure_bundled_index(settings)
+    purge(engine_for(settings.sqlalchemy_url), settings.retention_days)  # migrates first, then retention
+    os.environ["MOTCUA_DATA_DIR"] = str(settings.data_dir.resolve())
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        metrics_dir = settings.data_dir / "metrics"
+        shutil.rmtree(metrics_dir, ignore_errors=True)
+        metrics_dir.mkdir(parents=True)
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir.resolve())

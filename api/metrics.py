@@ -37,10 +37,18 @@ INDEX_INFO = Gauge("motcua_index_info", "The published index version and its emb
                    ["version", "embedding_model"], multiprocess_mode="mostrecent")
 
 
+_shown_index: tuple[str, str] | None = None
+
+
 def set_index(version: str, embedding_model: str, records: int) -> None:
+    """Publish the serving index; the previous version's info series drops to 0 (labels cannot be removed in
+    multiprocess mode)."""
+    global _shown_index
     INDEX_RECORDS.set(records)
-    INDEX_INFO.clear()
+    if _shown_index is not None and _shown_index != (version, embedding_model):
+        INDEX_INFO.labels(version=_shown_index[0], embedding_model=_shown_index[1]).set(0)
     INDEX_INFO.labels(version=version, embedding_model=embedding_model).set(1)
+    _shown_index = (version, embedding_model)
 
 
 def exposition() -> tuple[bytes, str]:

@@ -5,6 +5,7 @@ A newly published index version is picked up on the next request.
 
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,8 @@ from assistant.understanding.query import QueryAnalyzer
 from knowledge.embeddings import CachedQueryEmbedder, Embedder, build_embedder
 from knowledge.settings import Settings
 from knowledge.store import IndexStore, KnowledgeIndex
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -73,6 +76,14 @@ class KnowledgeRuntime:
 
     def retriever(self) -> HybridRetriever:
         return self._current().finder.retriever
+
+    def warm_up(self) -> None:
+        """Load the index, the query analyzer and the embedding model before the first question arrives (a failure
+        only means the first request pays the loading time)."""
+        try:
+            self.finder().find("đăng ký khai sinh", k=1)
+        except Exception as exc:
+            log.warning("warm-up skipped: %s", exc)
 
     def ready(self) -> bool:
         return self.store.exists()

@@ -205,14 +205,16 @@ async def _generate(url: str, clients: int, duration: float, warmup: float, ques
         begin = time.monotonic() + warmup
         load = _Load(http, questions, known, begin, begin + duration)
         tasks = [asyncio.create_task(load.client(i, seed)) for i in range(clients)]
-        await asyncio.sleep(max(0.0, begin - time.monotonic()))
-        cpu_start, server_start = time.process_time(), _tree_cpu(server) if server else {}
-        await asyncio.sleep(max(0.0, load.end - time.monotonic()))
-        cpu_s = time.process_time() - cpu_start
-        server_s = sum(v - server_start.get(pid, 0.0) for pid, v in _tree_cpu(server).items()) if server else None
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
+        try:
+            await asyncio.sleep(max(0.0, begin - time.monotonic()))
+            cpu_start, server_start = time.process_time(), _tree_cpu(server) if server else {}
+            await asyncio.sleep(max(0.0, load.end - time.monotonic()))
+            cpu_s = time.process_time() - cpu_start
+            server_s = sum(v - server_start.get(pid, 0.0) for pid, v in _tree_cpu(server).items()) if server else None
+        finally:  # also on Ctrl-C: stop the clients before the connection pool closes
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
     return load, cpu_s, server_s
 
 
