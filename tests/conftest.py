@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from sqlalchemy import create_engine, text
 
 from knowledge.embeddings import HashingEmbedder
 from knowledge.settings import Settings
@@ -161,3 +164,35 @@ class NoOcr:
 
     def read(self, image: object) -> object:
         raise AssertionError("an unavailable engine is never asked to read")
+
+
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def postgres_available() -> bool:
+    try:
+        with create_engine(POSTGRES).connect() as connection:
+            connection.execute(text("SELECT 1"))
+        return True
+    except Exception:
+        return False
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database on each backend (PostgreSQL at 127.0.0.1:5432 where it runs)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'motcua.sqlite3'}"
+        return
+    if not postgres_available():
+        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432 (CI and the dev machine run one)")
+    name = f"motcua_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield POSTGRES.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -21,37 +19,6 @@ from assistant.db.engine import make_engine
 from assistant.db.migrate import current_revision, head_revision, upgrade
 from assistant.db.models import ChatMessage, ChatSession, DossierCheckRecord
 from assistant.db.retention import purge
-
-POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-def _postgres_available() -> bool:
-    try:
-        with create_engine(POSTGRES).connect() as connection:
-            connection.execute(text("SELECT 1"))
-        return True
-    except Exception:
-        return False
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database on each backend (PostgreSQL at 127.0.0.1:5432 where it runs)."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'motcua.sqlite3'}"
-        return
-    if not _postgres_available():
-        pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432 (CI and the dev machine run one)")
-    name = f"motcua_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield POSTGRES.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def test_migrations_from_an_empty_database(database_url: str) -> None:
