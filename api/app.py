@@ -7,6 +7,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -66,6 +67,7 @@ def create_served_app() -> FastAPI:
 
 @asynccontextmanager
 async def _serving_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = app.state.settings.request_threads
     threading.Thread(target=app.state.runtime.warm_up, name="warm-up", daemon=True).start()
     yield
     worker_exit(os.getpid())

@@ -76,6 +76,11 @@ class Settings(BaseSettings):
     # --- web ----------------------------------------------------------------------------------------------------
     cors_origins: str = Field(default="", description="Comma-separated origins allowed cross-origin; closed "
                               "when empty.")
+    request_threads: int = Field(default=4, ge=1, le=200, description="Requests one worker runs at once; more "
+                                 "wait in line. Python runs one thread at a time per process, so more threads only "
+                                 "slice a core finer: everyone's answer comes later (measured in `make bench`).")
+    dossier_threads: int = Field(default=2, ge=1, le=64, description="Dossier checks one worker runs at once "
+                                 "(apart from questions, so OCR never holds up the chat).")
     log_level: str = Field(default="info", description="debug, info, warning or error.")
     log_format: str = Field(default="json", description="json (one object per line) or text.")
     stats_timezone: str = Field(default="Asia/Ho_Chi_Minh", description="Days and weeks of the statistics.")

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
+import anyio
+import anyio.to_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
@@ -69,6 +73,14 @@ async def _files_from(form: Any, limit: int) -> list[SubmittedFile]:
     return files
 
 
+async def _run_check(request: Request, check: Callable[..., DossierCheckResult], *args: Any) -> DossierCheckResult:
+    """Run a check in the dossier threads, apart from the threads answering questions."""
+    limiter = getattr(request.app.state, "dossier_limiter", None)
+    if limiter is None:
+        limiter = request.app.state.dossier_limiter = anyio.CapacityLimiter(request.app.state.settings.dossier_threads)
+    return await anyio.to_thread.run_sync(check, *args, limiter=limiter)
+
+
 @router.post("/check", response_model=DossierCheckResult, summary="Check a dossier's components",
              openapi_extra=_CHECK_BODY, dependencies=[DossierRateLimited])
 async def check_dossier(request: Request, checker: DossierCheckerDep, records: DossierRecordsDep,
@@ -87,7 +99,7 @@ async def check_dossier(request: Request, checker: DossierCheckerDep, records: D
             payload = DossierCheckRequest.model_validate(json.loads(await request.body() or b"null"))
         except (ValidationError, json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise DossierInputError(f"invalid JSON body: {str(exc)[:300]}", 422) from exc
-        result = await run_in_threadpool(checker.check_declared, payload)
+        result = await _run_check(request, checker.check_declared, payload)
         channel: str = payload.channel
     elif content_type.startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
         declared = request.headers.get("content-length")
@@ -105,8 +117,9 @@ async def check_dossier(request: Request, checker: DossierCheckerDep, records: D
                                         "api", 422)
             cases = [str(c)[:200] for c in form.getlist("cases") if isinstance(c, str) and c.strip()][:20]
             files = await _files_from(form, limits.max_file_bytes)
-        result = await run_in_threadpool(checker.check_files, code, files, language=language,
-                                         submission=submission, cases=cases)  # type: ignore[arg-type]
+        result = await _run_check(request, functools.partial(
+            checker.check_files, code, files, language=language, submission=submission,  # type: ignore[arg-type]
+            cases=cases))
     else:
         raise DossierInputError("send multipart/form-data with files, or application/json with documents", 415)
     await run_in_threadpool(records.record, result, channel, principal.asker)

@@ -11,7 +11,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from assistant.db.engine import engine_for
+from assistant.db.engine import engine_for, writing
 from assistant.db.models import ChatMessage, ChatSession, Feedback, PendingChoice
 from assistant.redact import redact
 
@@ -23,30 +23,31 @@ class ConversationStore:
         self.engine = engine_for(url)
 
     def session(self, session_id: str | None, channel: str) -> ChatSession:
-        """The existing session, or a new one (an unknown id starts a new session with that id)."""
-        with Session(self.engine, expire_on_commit=False) as db:
-            found = db.get(ChatSession, session_id) if session_id else None
-            if found is not None:
-                return found
-            created = ChatSession(id=session_id or str(uuid.uuid4()), channel=channel)
-            db.add(created)
-            db.commit()
-            return created
+        """The existing session, or a new one (an unknown id starts a new session with that id). A new session is
+        stored with its first message, in the same transaction (``record``)."""
+        found = None
+        if session_id:
+            with Session(self.engine, expire_on_commit=False) as db:
+                found = db.get(ChatSession, session_id)
+        return found if found is not None else ChatSession(id=session_id or str(uuid.uuid4()), channel=channel)
 
     def record(self, chat: ChatSession, *, language: str, question: str, outcome: str, intent: str | None,
                procedure_code: str | None, offered: list[str] | None = None, asker: str = "citizen") -> str:
         """Store a redacted question and its outcome; remember the procedure under discussion, and the procedures
         ``offered`` by a clarifying question until the next message."""
         message_id = str(uuid.uuid4())
-        with Session(self.engine) as db:
+        with writing(self.engine), Session(self.engine) as db:
+            stored = db.get(ChatSession, chat.id)
+            if stored is None:
+                stored = ChatSession(id=chat.id, channel=chat.channel)
+                db.add(stored)
+                db.flush()
+            stored.language = language
+            if procedure_code:
+                stored.procedure_code = procedure_code
             db.add(ChatMessage(id=message_id, session_id=chat.id, channel=chat.channel, language=language,
                                question=redact(question)[:2000], outcome=outcome, intent=intent,
                                procedure_code=procedure_code, asker=asker))
-            stored = db.get(ChatSession, chat.id)
-            if stored is not None:
-                stored.language = language
-                if procedure_code:
-                    stored.procedure_code = procedure_code
             pending = db.get(PendingChoice, chat.id)
             if pending is not None:
                 db.delete(pending)
@@ -62,7 +63,7 @@ class ConversationStore:
             return pending.codes.split(",") if pending is not None else []
 
     def add_feedback(self, message_id: str, rating: str, comment: str | None) -> bool:
-        with Session(self.engine) as db:
+        with writing(self.engine), Session(self.engine) as db:
             if db.get(ChatMessage, message_id) is None:
                 return False
             db.add(Feedback(message_id=message_id, rating=rating, comment=redact(comment)[:2000] if comment else None))

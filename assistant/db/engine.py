@@ -3,7 +3,9 @@ writer, and a writer waits for the lock instead of failing with "database is loc
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 _ENGINES: dict[str, Engine] = {}
 _LOCK = threading.Lock()
+_WRITE_LOCKS: dict[int, threading.Lock] = {}
 
 
 def is_sqlite(url: str) -> bool:
@@ -54,3 +57,17 @@ def engine_for(url: str) -> Engine:
             upgrade(engine)
             _ENGINES[url] = engine
         return engine
+
+
+@contextlib.contextmanager
+def writing(engine: Engine) -> Iterator[None]:
+    """Hold around a write transaction. SQLite has one writer at a time: when dozens of request threads wait on
+    its busy handler (which sleeps in growing steps), some wait for seconds. Taking turns inside the process first
+    leaves one waiter per process at SQLite's lock, so writes queue in order instead. PostgreSQL needs nothing."""
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+    with _LOCK:
+        lock = _WRITE_LOCKS.setdefault(id(engine), threading.Lock())
+    with lock:
+        yield

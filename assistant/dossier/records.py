@@ -7,6 +7,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
+from assistant.db.engine import writing
 from assistant.db.models import DossierCheckRecord
 from assistant.dossier.schemas import DossierCheckResult
 
@@ -28,7 +29,7 @@ class DossierRecords:
             files=len(result.files), pages=result.pages, ocr_pages=result.ocr_pages, duration_ms=result.duration_ms,
             asker=asker,
         )
-        with Session(self.engine) as db:
+        with writing(self.engine), Session(self.engine) as db:
             db.add(row)
             db.commit()
 
