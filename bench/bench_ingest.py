@@ -144,6 +144,7 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200, help="Questions timed per latency measurement.")
     parser.add_argument("--keep", type=Path, default=None, help="Data dir to keep the national index in.")
     parser.add_argument("--skip-dossier", action="store_true", help="Leave out the dossier check measures.")
+    parser.add_argument("--skip-load", action="store_true", help="Leave out the 60 s load test.")
     args = parser.parse_args()
     if not CORPUS.exists():
         raise SystemExit(f"{CORPUS} not found: the benchmarks need ../shared beside the checkout")
@@ -168,12 +169,30 @@ def main() -> None:
         from bench.bench_dossier import measure as measure_dossier
 
         results["dossier"] = measure_dossier()
+    if not args.skip_load:
+        from bench.bench_load import run_load
+
+        # 50 kiosk clients for 60 s against `motcua serve --workers 2` (SQLite): the bundled pack a fresh
+        # install serves, then the national corpus indexed above
+        results["load_pack"] = run_load(clients=50, duration=60, workers=2)
+        results["load_national"] = run_load(clients=50, duration=60, workers=2, data_dir=data_dir)
     print_table(results)
     out_dir = ROOT / "bench" / "results"
     out_dir.mkdir(exist_ok=True)
     (out_dir / "latest.json").write_text(json.dumps(results, indent=2), "utf-8")
     if args.keep is None:
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def load_rows(load: dict[str, Any], label: str) -> list[tuple[str, str, str]]:
+    rows = [(f"load, {label}: {load['clients']} clients, {load['workers']} workers",
+             f"{load['requests_per_s']} req/s, {load['errors']} err", ">= 100 req/s, 0")]
+    for route in ("chat", "search", "procedure"):
+        row = load["by_route"].get(route)
+        if row:
+            rows.append((f"  {route} p50 / p95 / p99", f"{row['p50_ms']:.0f} / {row['p95_ms']:.0f} / "
+                         f"{row['p99_ms']:.0f} ms", "p95 <= 1000 ms" if route == "chat" else ""))
+    return rows
 
 
 def print_table(r: dict[str, Any]) -> None:
@@ -195,6 +214,9 @@ def print_table(r: dict[str, Any]) -> None:
         from bench.bench_dossier import table_rows
 
         rows += table_rows(r["dossier"])
+    for key, label in (("load_pack", "bundled pack"), ("load_national", "national corpus")):
+        if key in r:
+            rows += load_rows(r[key], label)
     print(f"machine: {r['machine']}; python {r['python']}")
     print(f"| {'measure':<42} | {'result':<20} | {'target':<14} |")
     print(f"|{'-' * 44}|{'-' * 22}|{'-' * 16}|")

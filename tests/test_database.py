@@ -25,8 +25,9 @@ def test_migrations_from_an_empty_database(database_url: str) -> None:
     engine = make_engine(database_url)
     assert upgrade(engine) == head_revision()
     tables = set(inspect(engine).get_table_names())
-    assert {"chat_sessions", "chat_messages", "chat_pending_choices", "feedback", "dossier_checks",
-            "alembic_version"} <= tables
+    assert {"chat_sessions", "chat_messages", "chat_pending_choices", "feedback", "dossier_checks", "users",
+            "api_keys", "web_sessions", "audit_log", "alembic_version"} <= tables
+    assert "asker" in {c["name"] for c in inspect(engine).get_columns("chat_messages")}
     assert upgrade(engine) == head_revision()  # idempotent
     engine.dispose()
 
