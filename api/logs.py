@@ -1,7 +1,8 @@
 """Structured logs: one JSON object per line, with the request id of the request being served.
 
 Only what is safe to keep goes in: the route template (``/api/v1/procedures/{code}``), never a path or a query
-string with a citizen's words in it; questions are never logged at info level."""
+string with a citizen's words in it; questions are never logged at info level. Messages and tracebacks still pass
+through the redaction of personal numbers and addresses, in case a library puts a value in one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import logging
 from typing import Any
 
 from asgi_correlation_id import correlation_id
+
+from assistant.redact import redact
 
 #: Attributes every ``LogRecord`` has; anything else passed in ``extra=`` is written as a field.
 _STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message", "asctime", "taskName"}
@@ -22,14 +25,14 @@ class JsonFormatter(logging.Formatter):
             "ts": dt.datetime.fromtimestamp(record.created, dt.UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "msg": record.getMessage(),
+            "msg": redact(record.getMessage()),
         }
         request_id = correlation_id.get()
         if request_id:
             entry["request_id"] = request_id
         entry.update({k: v for k, v in vars(record).items() if k not in _STANDARD and not k.startswith("_")})
         if record.exc_info:
-            entry["error"] = self.formatException(record.exc_info)
+            entry["error"] = redact(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False, default=str)
 
 

@@ -54,4 +54,4 @@ def chat_stream(request: ChatRequest, service: ChatServiceDep, principal: Princi
     streamed LLM answer failed the grounding check) and finally ``done`` (the full ``ChatResponse``)."""
     events = _counted(stream_answer(service, request, principal.asker), http, principal.asker)
     return StreamingResponse(_sse(events), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
