@@ -68,6 +68,7 @@ def create_served_app() -> FastAPI:
 @asynccontextmanager
 async def _serving_lifespan(app: FastAPI) -> AsyncIterator[None]:
     anyio.to_thread.current_default_thread_limiter().total_tokens = app.state.settings.request_threads
+    app.state.runtime.loading = True
     threading.Thread(target=app.state.runtime.warm_up, name="warm-up", daemon=True).start()
     yield
     worker_exit(os.getpid())

@@ -44,6 +44,8 @@ class KnowledgeRuntime:
         self._loaded: _Loaded | None = None
         self._loaded_from: Path | None = None
         self._lock = threading.Lock()
+        #: True while a serving process loads the index and model in the background (``/readyz`` waits for it)
+        self.loading = False
 
     @property
     def embedder(self) -> Embedder:
@@ -84,6 +86,8 @@ class KnowledgeRuntime:
             self.finder().find("đăng ký khai sinh", k=1)
         except Exception as exc:
             log.warning("warm-up skipped: %s", exc)
+        finally:
+            self.loading = False
 
     def ready(self) -> bool:
         return self.store.exists()

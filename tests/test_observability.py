@@ -288,3 +288,14 @@ def test_readyz_without_an_index(settings: Settings) -> None:
     assert body["status"] == "not_ready"
     assert body["index"]["ready"] is False and "ingest" in body["index"]["detail"]
     assert body["database"]["ready"] is True
+
+
+def test_readyz_waits_for_the_warm_up(settings: Settings, tiny_pack: Path) -> None:
+    Ingestor(IndexStore(settings.index_root), HashingEmbedder()).run([tiny_pack])
+    app = create_app(settings, HashingEmbedder())
+    app.state.runtime.loading = True  # what a serving worker's start-up sets until the model is loaded
+    client = TestClient(app)
+    waiting = client.get("/readyz")
+    assert waiting.status_code == 503 and "loading" in waiting.json()["index"]["detail"]
+    app.state.runtime.warm_up()
+    assert client.get("/readyz").status_code == 200

@@ -46,7 +46,8 @@ async def login(body: LoginRequest, response: Response, access: AccessDep, setti
 
 
 @router.post("/logout", status_code=204, summary="Sign out")
-def logout(request: Request, response: Response, access: AccessDep, principal: PrincipalDep) -> Response:
+def logout(request: Request, access: AccessDep, principal: PrincipalDep) -> Response:
+    """Ends the page session (a signed-in write: it needs the CSRF header) and clears both cookies."""
     token = request.cookies.get(SESSION_COOKIE)
     if token and principal.via == "session":
         access.sessions.end(token)

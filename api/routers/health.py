@@ -23,6 +23,8 @@ def healthz() -> dict[str, str]:
 def _index_state(runtime: RuntimeDep) -> dict[str, Any]:
     if not runtime.ready():
         return {"ready": False, "detail": "no index; run `motcua ingest`"}
+    if runtime.loading:
+        return {"ready": False, "detail": "loading the index and the embedding model"}
     try:
         index = runtime.index()
     except Exception as exc:
