@@ -49,16 +49,24 @@ class Chunk:
 
 
 def source_label(procedure: Procedure) -> str:
-    """Human-readable citation of where a record comes from."""
+    """Human-readable citation of where a record comes from: the file's name (never the server's folders), the page
+    or record within it, and the published address when the source gives one."""
     prov = procedure.provenance
-    label = prov.source_file
+    label = public_file_name(prov.source_file)
     if prov.page_start:
         single = prov.page_end in (None, prov.page_start)
         pages = f"{prov.page_start}" if single else f"{prov.page_start}-{prov.page_end}"
         label += f", p. {pages}"
     elif prov.record:
         label += f", {prov.record}"
+    if prov.url:
+        label += f", {prov.url}"
     return label
+
+
+def public_file_name(path: str) -> str:
+    """A source file as users may see it: its name only, whatever folder the server read it from."""
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
 
 
 def _channel_line(channel: Channel) -> str:

@@ -55,3 +55,23 @@ def test_bad_search_input_is_422(client: TestClient, params: dict[str, object]) 
     response = client.get("/api/v1/search", params=params)
     assert response.status_code == 422
     assert "detail" in response.json()
+
+
+def test_no_server_folder_reaches_a_user(client: TestClient, tiny_pack: Path) -> None:
+    folder = str(tiny_pack.parent)
+    record = client.get("/api/v1/procedures/1.001193").json()
+    answer = client.post("/api/v1/chat", json={"message": "đăng ký khai sinh cần giấy tờ gì"}).json()
+    assert answer["citations"], answer
+    for text in (str(record["provenance"]), str(answer["citations"])):
+        assert folder not in text and "/" not in str(record["provenance"]["source_file"])
+
+
+@pytest.mark.parametrize(("path", "shown"), [
+    ("/srv/motcua/shared/corpus/dvc-procedures.jsonl.gz", "dvc-procedures.jsonl.gz"),
+    ("C:\\data\\guide.pdf", "guide.pdf"),
+    ("core/1.001193.yaml", "1.001193.yaml"),
+])
+def test_sources_are_shown_by_file_name_only(path: str, shown: str) -> None:
+    from knowledge.chunks import public_file_name
+
+    assert public_file_name(path) == shown

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from api.deps import RuntimeDep
+from knowledge.chunks import public_file_name
 from knowledge.text import fold, strip_diacritics
 
 router = APIRouter(prefix="/api/v1/procedures", tags=["procedures"])
@@ -52,6 +53,7 @@ def get_procedure(
     if procedure is None:
         raise HTTPException(status_code=404, detail=f"no procedure {code!r}")
     record = procedure.model_dump(mode="json", exclude={"source_sections"})
+    record["provenance"]["source_file"] = public_file_name(procedure.provenance.source_file)  # no server folders
     if language:
         record["language"] = language
         record["name_translated"] = procedure.name_in(language)

@@ -16,6 +16,7 @@ from assistant.retrieval.hybrid import ProcedureHit
 from assistant.schemas import Candidate, ChatRequest, ChatResponse, Citation, ProcedureRef
 from assistant.understanding.intent import detect_intent, intent_words
 from assistant.understanding.scope import classify_scope
+from knowledge.chunks import source_label
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
 from knowledge.text import query_terms
@@ -186,6 +187,6 @@ class ChatService:
         for chunk in self.index.chunks_of(p.group_key):
             if chunk.section in sections and chunk.language == "vi" and chunk.procedure_uid == p.uid:
                 snippet = " ".join(chunk.text.split("\n")[1:])[:240] or chunk.text[:240]
-                out.append(Citation(procedure_code=p.code or p.uid, section=chunk.section, source=chunk.source,
+                out.append(Citation(procedure_code=p.code or p.uid, section=chunk.section, source=source_label(p),
                                     snippet=snippet))
         return out
