@@ -12,13 +12,30 @@ from asgi_correlation_id import CorrelationIdMiddleware
 from fastapi import Depends, FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
+from api.ingest_jobs import IngestJobs
 from api.logs import configure_logging
 from api.metrics import worker_exit
 from api.middleware import ObservedRequests
 from api.ratelimit import RateLimiter
-from api.routers import admin, auth, chat, dossiers, feedback, health, procedures, search, sessions, stats
+from api.routers import (
+    admin,
+    auth,
+    browse,
+    chat,
+    dossiers,
+    feedback,
+    handoffs,
+    health,
+    procedures,
+    search,
+    sessions,
+    speech,
+    stats,
+)
 from api.security import CSRF_HEADER, rate_limited
+from api.web import pages
 from assistant.access.accounts import AccessError
 from assistant.access.services import Access
 from assistant.answers.llm import LlmAnswerer
@@ -26,7 +43,10 @@ from assistant.answers.storage import ConversationStore
 from assistant.dossier.errors import DossierInputError
 from assistant.dossier.records import DossierRecords
 from assistant.dossier.service import DossierChecker
+from assistant.handoffs import HandoffDesk
+from assistant.retrieval.life_events import LifeEvents
 from assistant.runtime import KnowledgeRuntime
+from assistant.speech import Speaker
 from assistant.stats.service import StatsService
 from knowledge.embeddings import Embedder
 from knowledge.settings import Settings, get_settings
@@ -49,10 +69,12 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
     _add_error_handlers(app)
     _add_middleware(app, settings)
     app.include_router(health.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
     app.include_router(auth.router)
     limited = [Depends(rate_limited)]
-    for router in (search.router, chat.router, procedures.router, feedback.router, dossiers.router, stats.router,
-                   sessions.router, admin.router):
+    for router in (search.router, chat.router, procedures.router, browse.router, feedback.router, dossiers.router,
+                   speech.router, handoffs.router, stats.router, sessions.router, admin.router):
         app.include_router(router, dependencies=limited)
     return app
 
@@ -84,6 +106,10 @@ def _build_services(app: FastAPI, settings: Settings, embedder: Embedder | None)
     app.state.dossier_records = DossierRecords(conversations.engine)
     app.state.access = Access.build(conversations.engine, settings)
     app.state.rate_limiter = RateLimiter(settings)
+    app.state.life_events = LifeEvents(runtime)
+    app.state.speaker = Speaker()
+    app.state.handoffs = HandoffDesk(conversations.engine)
+    app.state.ingest_jobs = IngestJobs(settings, runtime)
 
     def procedure_name(code: str) -> str | None:
         try:

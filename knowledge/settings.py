@@ -81,6 +81,8 @@ class Settings(BaseSettings):
                                  "slice a core finer: everyone's answer comes later (measured in `make bench`).")
     dossier_threads: int = Field(default=2, ge=1, le=64, description="Dossier checks one worker runs at once "
                                  "(apart from questions, so OCR never holds up the chat).")
+    kiosk_idle_seconds: int = Field(default=90, ge=15, le=3600, description="Kiosk inactivity before it "
+                                    "clears the conversation (a countdown shows for the last 15 s).")
     log_level: str = Field(default="info", description="debug, info, warning or error.")
     log_format: str = Field(default="json", description="json (one object per line) or text.")
     stats_timezone: str = Field(default="Asia/Ho_Chi_Minh", description="Days and weeks of the statistics.")

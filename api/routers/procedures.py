@@ -7,7 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 
 from api.deps import RuntimeDep
-from knowledge.chunks import public_file_name
+from assistant.answers.card import ProcedureCard, build_card
+from knowledge.chunks import public_file_name, source_label
 from knowledge.text import fold, strip_diacritics
 
 router = APIRouter(prefix="/api/v1/procedures", tags=["procedures"])
@@ -24,6 +25,8 @@ def list_procedures(
     q: Annotated[str | None, Query(max_length=200, description="Words in the name or code.")] = None,
     field: Annotated[str | None, Query(max_length=200)] = None,
     level: Annotated[str | None, Query(max_length=50, description="e.g. 'Cấp xã'.")] = None,
+    agency: Annotated[str | None, Query(max_length=200, description="Words in the competent or implementing "
+                                        "agency.")] = None,
     page: Annotated[int, Query(ge=1, le=10000)] = 1,
 ) -> dict[str, Any]:
     index = runtime.index()
@@ -35,6 +38,8 @@ def list_procedures(
         rows = [p for p in rows if p.field and _plain(field) in _plain(p.field)]
     if level:
         rows = [p for p in rows if any(_plain(level) in _plain(lv) for lv in p.levels)]
+    if agency:
+        rows = [p for p in rows if _plain(agency) in _plain(f"{p.agencies.competent} {p.agencies.implementing}")]
     rows.sort(key=lambda p: p.code or p.uid)
     start = (page - 1) * PAGE_SIZE
     return {
@@ -58,3 +63,30 @@ def get_procedure(
         record["language"] = language
         record["name_translated"] = procedure.name_in(language)
     return record
+
+
+@router.get("/{code}/card", response_model=ProcedureCard, summary="The answer card: documents, time, fee, place")
+def get_card(code: str, runtime: RuntimeDep, language: Annotated[str, Query(max_length=8)] = "vi") -> ProcedureCard:
+    """What a person needs to act, in ``language`` where a curated translation exists, with the official
+    Vietnamese names beside (the kiosk's answer card, the printable page)."""
+    procedure = runtime.index().procedure(code)
+    if procedure is None:
+        raise HTTPException(status_code=404, detail=f"no procedure {code!r}")
+    return build_card(procedure, language)
+
+
+@router.get("/{code}/source", summary="The source text of a section, as published")
+def get_source(code: str, runtime: RuntimeDep,
+               section: Annotated[str | None, Query(max_length=40)] = None) -> dict[str, Any]:
+    """The text the record was parsed from (all sections, or one), with where it comes from: what a citation
+    opens in the staff console."""
+    procedure = runtime.index().procedure(code)
+    if procedure is None:
+        raise HTTPException(status_code=404, detail=f"no procedure {code!r}")
+    sections = procedure.source_sections
+    if section is not None:
+        if section not in sections:
+            raise HTTPException(status_code=404, detail=f"no section {section!r}; sections: {', '.join(sections)}")
+        sections = {section: sections[section]}
+    return {"code": procedure.code or procedure.uid, "source": source_label(procedure),
+            "url": procedure.provenance.url, "decision": procedure.provenance.decision, "sections": sections}

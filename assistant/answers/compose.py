@@ -168,3 +168,8 @@ def compose_answer(p: Procedure, intent: str | None, lang: str, channel: str = "
         parts.append(label(lang, "vi_only"))
     parts.append(f"{label(lang, 'source')}: {source_label(p)}")
     return Composed("\n".join(parts), sections)
+
+
+#: Public names for the answer card (``assistant.answers.card``).
+time_text = _time_text
+fee_text = _fee_text

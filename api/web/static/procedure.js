@@ -1,0 +1,13 @@
+/* The printable page's two buttons: print on A4, or on an 80 mm receipt printer. */
+(function () {
+  "use strict";
+  function print(receipt) {
+    document.body.classList.toggle("receipt", receipt);
+    window.print();
+  }
+  var a4 = document.getElementById("print-a4");
+  var receipt = document.getElementById("print-receipt");
+  if (a4) { a4.addEventListener("click", function () { print(false); }); }
+  if (receipt) { receipt.addEventListener("click", function () { print(true); }); }
+  if (new URLSearchParams(location.search).get("paper") === "receipt") { document.body.classList.add("receipt"); }
+})();

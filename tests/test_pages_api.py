@@ -1,0 +1,105 @@
+"""What the pages call: the answer card, life events, speech, "ask a clerk", admin ingestion jobs, the pages
+themselves (served in every language, Arabic right to left, no asset from another host)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from knowledge.embeddings import HashingEmbedder
+from knowledge.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def app(bundled_pack_settings: Settings):  # type: ignore[no-untyped-def]
+    return create_app(bundled_pack_settings, HashingEmbedder())
+
+
+@pytest.fixture
+def client(app) -> TestClient:  # type: ignore[no-untyped-def]
+    return TestClient(app)
+
+
+def _key(app, role: str) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    name = f"{role}-{time.time_ns()}"
+    return {"Authorization": f"Bearer {app.state.access.keys.create(name, role, actor='test').key}"}
+
+
+def test_card_has_documents_time_fee_place_and_vietnamese_names(client: TestClient) -> None:
+    card = client.get("/api/v1/procedures/1.001193/card", params={"language": "en"}).json()
+    assert card["translated"] and card["name"] != card["name_vi"]
+    assert len(card["documents"]) >= 3 and all(d["name_vi"] for d in card["documents"])
+    assert any(d["alternative_group"] for d in card["documents"])
+    assert card["channels"] and all(c["time"] and c["fee"] for c in card["channels"])
+    assert card["where_to_submit"] and card["page_url"] == "/p/1.001193?language=en"
+    assert "/" not in card["source"].split(",")[0]
+    assert client.get("/api/v1/procedures/0.000000/card").status_code == 404
+
+
+def test_life_events_list_procedures_for_each_event(client: TestClient) -> None:
+    events = {e["id"]: e["procedures"] for e in client.get("/api/v1/life-events", params={"language": "en"}).json()}
+    assert set(events) == {"birth", "marriage", "death", "residence", "id_card", "business", "land", "construction",
+                           "social_insurance", "vehicles"}
+    assert "1.001193" in [p["code"] for p in events["birth"]]
+    assert all(events[e] for e in ("birth", "marriage", "residence", "id_card"))
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="Debian espeak-ng is not installed")
+def test_speech_returns_wav(client: TestClient) -> None:
+    spoken = client.post("/api/v1/speech", json={"text": "Giấy khai sinh", "language": "vi"})
+    assert spoken.status_code == 200 and spoken.headers["content-type"] == "audio/wav"
+    assert spoken.content[:4] == b"RIFF"
+    assert client.post("/api/v1/speech", json={"text": "x" * 3001}).status_code == 422
+
+
+def test_ask_a_clerk_reaches_the_staff_queue(app, client: TestClient) -> None:  # type: ignore[no-untyped-def]
+    chat = client.post("/api/v1/chat", json={"message": "đăng ký khai sinh cần gì"}).json()
+    ticket = client.post("/api/v1/handoffs", json={"session_id": chat["session_id"], "language": "vi"}).json()
+    assert ticket["ticket"].startswith("A-") and ticket["status"] == "open"
+    assert client.get("/api/v1/handoffs").status_code == 401
+    staff = _key(app, "staff")
+    queue = client.get("/api/v1/handoffs", headers=staff).json()
+    assert ticket["id"] in [h["id"] for h in queue]
+    taken = client.post(f"/api/v1/handoffs/{ticket['id']}/take", headers=staff).json()
+    assert taken["status"] == "taken" and taken["taken_by"].startswith("staff-")
+    client.post(f"/api/v1/handoffs/{ticket['id']}/done", headers=staff)
+    assert ticket["id"] not in [h["id"] for h in client.get("/api/v1/handoffs", headers=staff).json()]
+    assert client.post("/api/v1/handoffs/999999/take", headers=staff).status_code == 404
+
+
+@pytest.mark.parametrize(("page", "language", "direction"), [
+    ("/kiosk", "vi", "ltr"), ("/kiosk", "ar", "rtl"), ("/staff", "zh", "ltr"), ("/admin", "ko", "ltr"),
+    ("/p/1.001193", "ar", "rtl"), ("/kiosk", "xx", "ltr"),
+])
+def test_pages_are_served_in_the_language_asked(client: TestClient, page: str, language: str,
+                                                direction: str) -> None:
+    response = client.get(page, params={"language": language})
+    assert response.status_code == 200
+    expected = language if language != "xx" else "vi"
+    assert f'<html lang="{expected}" dir="{direction}">' in response.text
+    assert "http://" not in response.text.replace("http://testserver", "") and "https://cdn" not in response.text
+
+
+def test_admin_reindexes_and_follows_the_progress(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path / "var", embedding_model="hashing")
+    app = create_app(settings, HashingEmbedder())
+    client, admin = TestClient(app), _key(app, "admin")
+    refused = client.post("/api/v1/admin/ingest", headers=admin, files={"files": ("notes.txt", b"hello")})
+    assert refused.status_code == 422
+    assert client.post("/api/v1/admin/ingest", headers=_key(app, "staff"),
+                       files={"files": ("g.pdf", b"%PDF")}).status_code == 403
+    job = client.post("/api/v1/admin/reindex", headers=admin).json()
+    for _ in range(600):
+        state = client.get(f"/api/v1/admin/ingest/{job['id']}", headers=admin).json()
+        if state["status"] in ("done", "failed"):
+            break
+        time.sleep(0.1)
+    assert state["status"] == "done", state
+    assert state["summary"]["added"] >= 70  # the bundled pack
+    assert client.get("/api/v1/admin/index", headers=admin).json()["counts"]["records"] >= 70
+    assert client.get("/api/v1/admin/ingest/not-a-job", headers=admin).status_code == 404
