@@ -8,9 +8,10 @@ PORT ?= 8000
 
 .PHONY: install system-deps serve test test-fast lint bench report eval-dossiers clean
 
-# Debian packages the dossier check needs: Tesseract with Vietnamese and Arabic data (OCR of scanned pages) and a
-# Unicode serif font (the printable Form 02 PDF). Installed when missing and running as root; otherwise explained.
-DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-ara fonts-dejavu-core
+# Debian packages: Tesseract with Vietnamese and Arabic data (OCR of scanned dossier pages), DejaVu (the Form 02 PDF),
+# espeak-ng (answers read aloud at the kiosk), Noto CJK (Chinese and Korean on the pages), Chromium (the browser
+# tests). Installed when missing and running as root; otherwise explained.
+DEB_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-ara fonts-dejavu-core espeak-ng fonts-noto-cjk chromium
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,10 +28,10 @@ system-deps:
 		echo "installing Debian packages:$$missing"; \
 		(apt-get install -y -q $$missing >/dev/null 2>&1 || \
 		 (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q $$missing >/dev/null)) || \
-		echo "warning: could not install$$missing; scanned pages will not be OCR'd (tests needing OCR skip)"; \
+		echo "warning: could not install$$missing; what needs them is skipped (OCR, speech, browser tests)"; \
 	else \
 		echo "note: missing Debian packages:$$missing -- run: sudo apt-get install$$missing"; \
-		echo "      (without Tesseract scanned pages are reported as unread; tests needing OCR skip)"; \
+		echo "      (without them: scanned pages are reported unread, no server speech; those tests skip)"; \
 	fi
 
 install: system-deps $(STAMP)

@@ -63,6 +63,8 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
         title="motcua",
         summary="Một Cửa — multilingual assistant for one-stop public service centers",
         version="0.1.0",
+        docs_url=None,  # served by api.web.pages from local assets
+        redoc_url=None,
         lifespan=_serving_lifespan if serving else None,
     )
     _build_services(app, settings, embedder)
@@ -70,6 +72,7 @@ def create_app(settings: Settings | None = None, embedder: Embedder | None = Non
     _add_middleware(app, settings)
     app.include_router(health.router)
     app.include_router(pages.router)
+    app.mount("/static/swagger", StaticFiles(directory=pages.SWAGGER_UI), name="swagger")
     app.mount("/static", StaticFiles(directory=pages.STATIC), name="static")
     app.include_router(auth.router)
     limited = [Depends(rate_limited)]

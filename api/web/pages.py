@@ -10,6 +10,7 @@ import json
 from pathlib import Path
 from typing import Annotated, Any
 
+import fastapi_offline
 import segno
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -21,6 +22,8 @@ from assistant.answers.card import build_card
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
+#: Swagger UI 5 (OpenAPI 3.1) as shipped in the fastapi-offline package, served at /static/swagger/
+SWAGGER_UI = Path(fastapi_offline.__file__).parent / "static"
 _env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
 
 router = APIRouter(include_in_schema=False)
@@ -45,6 +48,12 @@ def _json(value: Any) -> str:
 @router.get("/")
 def home() -> RedirectResponse:
     return RedirectResponse("/kiosk")
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def docs() -> HTMLResponse:
+    """OpenAPI explorer, from local assets."""
+    return HTMLResponse(_env.get_template("docs.html").render())
 
 
 @router.get("/kiosk", response_class=HTMLResponse)

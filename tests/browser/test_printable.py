@@ -40,3 +40,10 @@ def test_receipt_layout_fits_80_mm(page: Any) -> None:
 def test_unknown_procedure_is_404(page: Any) -> None:
     response = page.goto(f"{page.base_url}/p/9.999999")
     assert response is not None and response.status == 404
+
+
+def test_api_docs_load_from_local_assets(page: Any) -> None:
+    page.goto(f"{page.base_url}/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=15000)
+    assert page.locator(".opblock").count() > 10
+    assert page.offsite == []
