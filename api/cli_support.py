@@ -148,9 +148,31 @@ def prepare_serving(settings: Settings, workers: int) -> None:
     configure_logging(settings.log_level, settings.log_format)
     ensure_bundled_index(settings)
     purge(engine_for(settings.sqlalchemy_url), settings.retention_days)  # migrates first, then retention
+    create_first_admin(settings)
     os.environ["MOTCUA_DATA_DIR"] = str(settings.data_dir.resolve())
     if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         metrics_dir = settings.data_dir / "metrics"
         shutil.rmtree(metrics_dir, ignore_errors=True)
         metrics_dir.mkdir(parents=True)
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir.resolve())
+
+
+def create_first_admin(settings: Settings) -> None:
+    """On a database without accounts, make ``admin`` with a random password, printed once and kept in
+    ``<data dir>/initial-admin-password`` (owner-only) so that the pages can be used at once; change or disable it
+    from /admin. Nothing happens once any account exists."""
+    import secrets
+
+    from assistant.access.services import Access
+    from assistant.db.engine import engine_for
+
+    access = Access.build(engine_for(settings.sqlalchemy_url), settings)
+    if access.users.list():
+        return
+    password = secrets.token_urlsafe(12)
+    access.users.add("admin", "admin", password, actor="serve:first-start")
+    path = settings.data_dir / "initial-admin-password"
+    path.write_text(password + "\n", "utf-8")
+    path.chmod(0o600)
+    click.echo(f"first start: created the account 'admin' with password {password} (also in {path.name} in the "
+               "data dir); sign in at /admin and create your own accounts", err=True)

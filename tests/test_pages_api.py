@@ -102,3 +102,23 @@ def test_admin_reindexes_and_follows_the_progress(tmp_path: Path) -> None:
     assert state["summary"]["added"] >= 70  # the bundled pack
     assert client.get("/api/v1/admin/index", headers=admin).json()["counts"]["records"] >= 70
     assert client.get("/api/v1/admin/ingest/not-a-job", headers=admin).status_code == 404
+
+
+def test_a_ticket_is_printed_on_the_page(client: TestClient) -> None:
+    assert "A-007" in client.get("/p/1.001193", params={"ticket": "A-007"}).text
+    assert client.get("/p/1.001193", params={"ticket": "<script>"}).status_code == 422
+
+
+def test_first_start_creates_an_admin_once(tmp_path: Path) -> None:
+    from api.cli_support import create_first_admin
+    from assistant.access.services import Access
+    from assistant.db.engine import engine_for
+
+    settings = Settings(data_dir=tmp_path, embedding_model="hashing")
+    create_first_admin(settings)
+    password = (tmp_path / "initial-admin-password").read_text("utf-8").strip()
+    access = Access.build(engine_for(settings.sqlalchemy_url), settings)
+    assert access.users.authenticate("admin", password) is not None
+    assert (tmp_path / "initial-admin-password").stat().st_mode & 0o077 == 0
+    create_first_admin(settings)  # accounts exist: nothing changes
+    assert access.users.authenticate("admin", password) is not None and len(access.users.list()) == 1

@@ -76,15 +76,17 @@ def admin(language: LanguageQuery = None) -> HTMLResponse:
 
 
 @router.get("/p/{code}", response_class=HTMLResponse)
-def printable(code: str, request: Request, runtime: RuntimeDep, language: LanguageQuery = None) -> HTMLResponse:
-    """One procedure on paper (A4 or an 80 mm receipt) or on a phone, with a QR code of its own address."""
+def printable(code: str, request: Request, runtime: RuntimeDep, language: LanguageQuery = None,
+              ticket: Annotated[str | None, Query(pattern=r"^[A-Z]-\d{3}$")] = None) -> HTMLResponse:
+    """One procedure on paper (A4 or an 80 mm receipt) or on a phone, with a QR code of its own address; with
+    ``ticket`` (from "ask a clerk") the ticket number is printed at the top."""
     lang = pick_language(language)
     procedure = runtime.index().procedure(code)
     if procedure is None:
         raise HTTPException(404, f"no procedure {code!r}")
     card = build_card(procedure, lang)
     address = str(request.url_for("printable", code=code).include_query_params(language=lang))
-    return render("procedure", lang, card=card, qr_svg=_qr_svg(address), address=address,
+    return render("procedure", lang, card=card, qr_svg=_qr_svg(address), address=address, ticket=ticket,
                   config_json=_json({"language": lang}))
 
 
