@@ -151,15 +151,20 @@ def ask(question: str, language: str | None, session_id: str | None, channel: st
       motcua ask "how much is the fee?" --session s1
       motcua ask "كم رسوم جواز السفر؟" --json
     """
+    from pydantic import ValidationError
+
     from api.cli_support import chat_service
     from assistant.schemas import ChatRequest
     from knowledge.store import IndexNotFoundError
 
     settings = load_settings(data_dir)
     try:
-        response = chat_service(settings).answer(
-            ChatRequest(message=question, session_id=session_id, language=language, channel=channel)
-        )
+        request = ChatRequest(message=question, session_id=session_id, language=language, channel=channel)
+    except ValidationError as exc:
+        problems = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        raise click.UsageError(problems) from exc
+    try:
+        response = chat_service(settings).answer(request)
     except IndexNotFoundError as exc:
         raise click.ClickException(str(exc)) from exc
     if as_json:

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from assistant.understanding.language import SUPPORTED
+
 
 class SearchResult(BaseModel):
     procedure_code: str = Field(description="National code, or the record uid for local procedures without one.")
@@ -61,8 +63,19 @@ class ChatRequest(BaseModel):
             raise ValueError("message is blank")
         return value
     session_id: str | None = Field(default=None, max_length=64)
-    language: str | None = Field(default=None, max_length=8, description="Answer language; null detects it.")
+    language: str | None = Field(default=None, max_length=8, description="Answer language (vi, en, ar, zh, ko); "
+                                 "null detects it.")
     channel: Literal["kiosk", "staff", "api"] = "kiosk"
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        code = value.strip().lower()
+        if code not in SUPPORTED:
+            raise ValueError(f"language must be one of {', '.join(SUPPORTED)} (or null to detect it)")
+        return code
 
 
 class ProcedureRef(BaseModel):

@@ -75,3 +75,17 @@ def test_sources_are_shown_by_file_name_only(path: str, shown: str) -> None:
     from knowledge.chunks import public_file_name
 
     assert public_file_name(path) == shown
+
+
+@pytest.mark.parametrize(("method", "path", "body"), [
+    ("POST", "/api/v1/chat", {"message": "x" * 10_000}),
+    ("POST", "/api/v1/chat", {"message": "khai sinh", "language": "xx"}),
+    ("GET", "/api/v1/search?q=khai%20sinh&language=xx", None),
+    ("GET", "/api/v1/search?q=khai%20sinh&k=abc", None),
+])
+def test_invalid_input_is_a_short_message(client: TestClient, method: str, path: str,
+                                          body: dict[str, object] | None) -> None:
+    response = client.request(method, path, json=body)
+    assert response.status_code == 422
+    detail = response.json()["detail"]
+    assert isinstance(detail, str) and len(detail) < 500 and "xxxxxxxxxx" not in detail

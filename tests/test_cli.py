@@ -56,3 +56,13 @@ def test_pack_validate_reports_problems(runner: CliRunner, tiny_pack: Path) -> N
     (tiny_pack / "procedures" / "1.001193.yaml").write_text("code: 1.001193\n", "utf-8")
     result = runner.invoke(main, ["pack", "validate", str(tiny_pack)])
     assert result.exit_code != 0 and "1.001193.yaml" in result.output
+
+
+@pytest.mark.parametrize("arguments", [[""], ["   "], ["khai sinh", "--language", "xx"]])
+def test_ask_refuses_bad_input_with_a_message(tmp_path: Path, arguments: list[str]) -> None:
+    from click.testing import CliRunner
+
+    from api.cli import main
+
+    result = CliRunner().invoke(main, ["ask", *arguments, "--data-dir", str(tmp_path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output and "Error" in result.output

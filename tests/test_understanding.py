@@ -103,3 +103,19 @@ def test_glossary_abbreviations_mark_a_question_as_vietnamese(analyzer: QueryAna
     analysis = analyzer.analyze("karaoke antt ntn")
     assert analysis.language == "vi" and "an ninh" in analysis.normalized
     assert analyzer.analyze("How do I get a GPLX?").language == "en"
+
+
+@pytest.mark.parametrize(("question", "not_intent"), [
+    ("làm căn cước công dân ở đâu", "legal"), ("lam can cuoc can gi", "legal"),
+    ("cấp lại căn cước mất bao lâu", "legal"),
+])
+def test_id_card_words_are_not_legal_basis(question: str, not_intent: str) -> None:
+    from assistant.understanding.intent import detect_intent
+
+    assert detect_intent(question) != not_intent
+
+
+def test_legal_basis_is_still_found() -> None:
+    from assistant.understanding.intent import detect_intent
+
+    assert detect_intent("căn cứ pháp lý của thủ tục này là gì") == "legal"

@@ -72,7 +72,7 @@ def _time_text(ch: Channel, lang: str) -> str:
     if ch.time is None or (ch.time.value is None and not ch.time.text):
         return label(lang, "no_time_info")
     if lang != "vi" and ch.time.value is not None and ch.time.unit:
-        return f"{ch.time.value:g} {unit(lang, ch.time.unit)}"
+        return f"{ch.time.value:g} {unit(lang, ch.time.unit, ch.time.value)}"
     return ch.time.text or f"{ch.time.value:g}"
 
 

@@ -78,8 +78,12 @@ def label(language: str, key: str) -> str:
     return table.get(key) or LABELS["en"][key]
 
 
-def unit(language: str, key: str) -> str:
-    return UNITS.get(language, UNITS["en"]).get(key, key)
+def unit(language: str, key: str, value: float | None = None) -> str:
+    """The unit's name; English says "1 working day", not "1 working days"."""
+    name = UNITS.get(language, UNITS["en"]).get(key, key)
+    if language == "en" and value == 1 and name.endswith("s") and key != "currency":
+        return name[:-1]
+    return name
 
 
 def money(amount: int, language: str) -> str:

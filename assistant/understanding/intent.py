@@ -41,7 +41,7 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"\bwhere\b", r"which office", r"\bonline\b", r"اين", r"مكان", r"الجهه", r"عبر الانترنت",
     ),
     "legal": (
-        r"can cu", r"phap ly", r"\bluat\b", r"nghi dinh", r"thong tu", r"van ban", r"quy dinh (tai|o) dau",
+        r"\bcan cu\b", r"phap ly", r"\bluat\b", r"nghi dinh", r"thong tu", r"van ban", r"quy dinh (tai|o) dau",
         r"legal basis", r"\blaws?\b", r"\bdecree\b", r"\bregulations?\b", r"الاساس القانوني", r"قانون", r"مرسوم",
     ),
     "eligibility": (
