@@ -29,14 +29,18 @@ def main() -> None:
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--replace", is_flag=True, help="Drop sources that are not named this time.")
 @click.option("--force", is_flag=True, help="Re-read sources even when their content hash is unchanged.")
+@click.option("--without-pack", is_flag=True, help="Leave the bundled curated pack out (by default it is included, "
+              "as in every deployment).")
 @DATA_DIR
 @JSON
-def ingest(sources: tuple[Path, ...], replace: bool, force: bool, data_dir: Path | None, as_json: bool) -> None:
+def ingest(sources: tuple[Path, ...], replace: bool, force: bool, without_pack: bool, data_dir: Path | None,
+           as_json: bool) -> None:
     """Index procedure sources: national-portal JSON/JSONL(.gz), PDF or DOCX guides, curated packs.
 
     \b
     Incremental: unchanged files are skipped, unchanged chunks keep their vectors,
     records gone from a re-read file disappear. Bad files are reported and the rest go on.
+    The bundled pack of curated procedures is included unless --without-pack.
     \b
     Examples:
       motcua ingest ../shared/corpus/dvc-procedures.jsonl.gz
@@ -45,12 +49,17 @@ def ingest(sources: tuple[Path, ...], replace: bool, force: bool, data_dir: Path
     """
     from ingest.pipeline import Ingestor
     from knowledge.embeddings import build_embedder
+    from knowledge.pack_schema import bundled_pack_dir
     from knowledge.store import IndexStore
 
     settings = load_settings(data_dir)
+    named = list(sources)
+    pack = bundled_pack_dir()
+    if not without_pack and not any(p.resolve() == pack.resolve() for p in named):
+        named.insert(0, pack)
     ingestor = Ingestor(IndexStore(settings.index_root), build_embedder(settings), CliProgress(quiet=as_json))
     try:
-        summary = ingestor.run(list(sources), replace=replace, force=force)
+        summary = ingestor.run(named, replace=replace, force=force)
     except RuntimeError as exc:
         raise click.ClickException(str(exc)) from exc
     print_summary(summary, as_json)

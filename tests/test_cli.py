@@ -19,20 +19,30 @@ def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
 
 def test_ingest_then_search_json(runner: CliRunner, tiny_pack: Path, tmp_path: Path) -> None:
     data = str(tmp_path / "var")
-    result = runner.invoke(main, ["ingest", str(tiny_pack), "--data-dir", data, "--json"])
+    result = runner.invoke(main, ["ingest", str(tiny_pack), "--without-pack", "--data-dir", data, "--json"])
     assert result.exit_code == 0, result.output
     summary = json.loads(result.stdout)
     assert summary["added"] == 2 and summary["failed"] == 0
-    again = json.loads(runner.invoke(main, ["ingest", str(tiny_pack), "--data-dir", data, "--json"]).stdout)
+    again = json.loads(runner.invoke(main, ["ingest", str(tiny_pack), "--without-pack", "--data-dir", data,
+                                            "--json"]).stdout)
     assert again["unchanged"] == 2 and again["published"] is None
     out = runner.invoke(main, ["search", "dang ky thuong tru", "--data-dir", data, "--json"])
     assert out.exit_code == 0, out.output
     assert json.loads(out.stdout)["results"][0]["procedure_code"] == "1.004222"
 
 
+def test_ingest_includes_the_bundled_pack_unless_told(runner: CliRunner, tiny_pack: Path, tmp_path: Path) -> None:
+    data = str(tmp_path / "var")
+    with_pack = json.loads(runner.invoke(main, ["ingest", str(tiny_pack), "--data-dir", data, "--json"]).stdout)
+    assert with_pack["added"] >= 75  # the curated pack's procedures beside the named source
+    alone = json.loads(runner.invoke(main, ["ingest", str(tiny_pack), "--without-pack", "--replace", "--data-dir",
+                                            data, "--json"]).stdout)
+    assert alone["removed"] >= 73
+
+
 def test_inspect_shows_record(runner: CliRunner, tiny_pack: Path, tmp_path: Path) -> None:
     data = str(tmp_path / "var")
-    runner.invoke(main, ["ingest", str(tiny_pack), "--data-dir", data])
+    runner.invoke(main, ["ingest", str(tiny_pack), "--without-pack", "--data-dir", data])
     result = runner.invoke(main, ["inspect", "1.004222", "--data-dir", data, "--json"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["channels"][0]["fees"][0]["amount_vnd"] == 20000
@@ -45,7 +55,8 @@ def test_search_without_index_is_a_clear_error(runner: CliRunner, tmp_path: Path
 
 
 def test_ingest_of_missing_file_fails_with_message(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(main, ["ingest", str(tmp_path / "nope.pdf"), "--data-dir", str(tmp_path / "var")])
+    result = runner.invoke(main, ["ingest", str(tmp_path / "nope.pdf"), "--without-pack", "--data-dir",
+                                  str(tmp_path / "var")])
     assert result.exit_code == 1
     assert "no such file" in result.output
 
