@@ -117,7 +117,9 @@ class SentenceTransformerEmbedder:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
 
+        transformers_logging.disable_progress_bar()  # no "Loading weights" bar on every command and server start
         try:
             model = SentenceTransformer(path, device=self.device, local_files_only=not self.allow_downloads)
         except OSError as exc:  # not on disk and downloads are off
