@@ -119,3 +119,8 @@ def test_legal_basis_is_still_found() -> None:
     from assistant.understanding.intent import detect_intent
 
     assert detect_intent("căn cứ pháp lý của thủ tục này là gì") == "legal"
+
+
+@pytest.mark.parametrize("greeting", ["hi", "hey", "thanks", "hi there", "good morning"])
+def test_english_greetings_are_english(greeting: str) -> None:
+    assert detect_language(greeting).language == "en"

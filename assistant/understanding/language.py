@@ -34,7 +34,8 @@ _EN_COMMON = frozenset(
     "would should will i my me you your it this that need get from about please much long take register "
     "registration certificate card id birth marriage death passport license licence driving land house residence "
     "temporary permanent visa fee fees cost documents document apply application renew lost replace police "
-    "office submit online child baby wife husband foreigner business insurance social health copy certify".split()
+    "office submit online child baby wife husband foreigner business insurance social health copy certify "
+    "hi hey hello thanks thank okay yes bye sorry good morning help".split()
 )
 
 
