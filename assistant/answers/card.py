@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field
 
 from assistant.answers.compose import fee_text, time_text
 from assistant.answers.labels import label
+from assistant.answers.places import submission_place
 from knowledge.chunks import source_label
 from knowledge.model import Procedure
 
@@ -58,7 +59,7 @@ class ProcedureCard(BaseModel):
 
 def build_card(p: Procedure, language: str) -> ProcedureCard:
     tr = p.translations.get(language) if language != "vi" else None
-    place_vi = p.where_to_submit or p.agencies.implementing or p.agencies.competent
+    place_vi = submission_place(p)[0]
     code = p.code or p.uid
     return ProcedureCard(
         code=code, language=language, name=p.name_in(language), name_vi=p.name, translated=tr is not None,

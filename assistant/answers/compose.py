@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.answers.labels import label, money, unit
+from assistant.answers.places import submission_place
 from knowledge.chunks import source_label
 from knowledge.model import Channel, Component, Procedure
 
@@ -93,18 +94,17 @@ def _fee_text(ch: Channel, lang: str) -> str:
 
 
 def _channel_lines(p: Procedure, lang: str, what: str) -> list[str]:
+    """One line per distinct time/fee; channels that say the same thing share a line ("Online, By post: ...")."""
     tr = p.translations.get(lang)
-    lines = []
+    bodies: dict[str, list[str]] = {}
     for ch in p.channels:
-        head = label(lang, ch.kind)
         if tr and ch.kind in tr.channels:  # the hand-written translation states time and fee in the asker's words
-            lines.append(f"- {head}: {tr.channels[ch.kind]}")
-            continue
-        body = {"time": _time_text(ch, lang), "fee": _fee_text(ch, lang)}.get(
-            what, f"{_time_text(ch, lang)}; {_fee_text(ch, lang)}"
-        )
-        lines.append(f"- {head}: {body}")
-    return lines
+            body = tr.channels[ch.kind]
+        else:
+            body = {"time": _time_text(ch, lang), "fee": _fee_text(ch, lang)}.get(
+                what, f"{_time_text(ch, lang)}; {_fee_text(ch, lang)}")
+        bodies.setdefault(body, []).append(label(lang, ch.kind))
+    return [f"- {', '.join(heads)}: {body}" for body, heads in bodies.items()]
 
 
 def _steps(p: Procedure, lang: str) -> list[str]:
@@ -116,8 +116,7 @@ def _steps(p: Procedure, lang: str) -> list[str]:
 
 def _where(p: Procedure, lang: str) -> list[str]:
     tr = p.translations.get(lang)
-    place = tr.where_to_submit if tr and tr.where_to_submit else (p.where_to_submit or p.agencies.implementing
-                                                                  or p.agencies.competent)
+    place = tr.where_to_submit if tr and tr.where_to_submit else submission_place(p)[0]
     kinds = ", ".join(label(lang, ch.kind) for ch in p.channels)
     lines = [place] if place else []
     if kinds:

@@ -1,0 +1,48 @@
+"""Where to submit, for records that leave the field empty, and channels that say the same thing on one line."""
+
+from __future__ import annotations
+
+from assistant.answers.compose import compose_answer
+from assistant.answers.places import submission_place
+from knowledge.model import Agencies, Channel, Fee, Procedure, Provenance, Step
+
+
+def _record(**fields: object) -> Procedure:
+    base: dict[str, object] = {"uid": "dvc:9.999999", "code": "9.999999", "name": "Thủ tục thử",
+                               "provenance": Provenance(source_kind="dvc", source_file="/srv/x/dvc.jsonl.gz")}
+    base.update(fields)
+    return Procedure.model_validate(base)
+
+
+def test_the_record_field_comes_first() -> None:
+    record = _record(where_to_submit="Công an cấp xã", agencies=Agencies(implementing="UBND tỉnh"))
+    assert submission_place(record) == ("Công an cấp xã", "record")
+
+
+def test_then_the_agency() -> None:
+    record = _record(where_to_submit="Không có thông tin", agencies=Agencies(competent="Sở Tư pháp"))
+    assert submission_place(record) == ("Sở Tư pháp", "agency")
+
+
+def test_then_the_sentence_of_the_steps_that_says_where() -> None:
+    steps = [Step(order=1, text="Nếu nộp trực tiếp, người yêu cầu ghi chú việc đã giải quyết tại cơ quan nước "
+                                "ngoài nộp hồ sơ ghi chú ly hôn tại Trung tâm Phục vụ hành chính công có thẩm quyền; "
+                                "nộp lệ phí.")]
+    assert submission_place(_record(steps=steps)) == ("Trung tâm Phục vụ hành chính công có thẩm quyền", "steps")
+
+
+def test_then_the_level() -> None:
+    place, origin = submission_place(_record(levels=["Cấp xã"]))
+    assert origin == "level" and "cấp xã" in place
+
+
+def test_a_where_answer_is_never_empty_when_the_level_is_known() -> None:
+    answer = compose_answer(_record(levels=["Cấp tỉnh"]), "where", "vi").text
+    assert "Trung tâm Phục vụ hành chính công cấp tỉnh" in answer
+
+
+def test_channels_with_the_same_fee_share_a_line() -> None:
+    fee = [Fee(name="Lệ phí", amount_vnd=50000, text="50.000 đồng")]
+    record = _record(channels=[Channel(kind=k, label=k, fees=fee) for k in ("online", "postal", "in_person")])
+    lines = [line for line in compose_answer(record, "fee", "vi").text.splitlines() if "50.000" in line]
+    assert len(lines) == 1
