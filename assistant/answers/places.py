@@ -35,7 +35,7 @@ def submission_place(p: Procedure) -> tuple[str, str]:
         if found:
             return found.group(1).strip().rstrip(","), "steps"
     for level in p.levels:
-        place = LEVEL_PLACES.get(level.strip().lower())
-        if place:
-            return place, "level"
+        by_level = LEVEL_PLACES.get(level.strip().lower())
+        if by_level:
+            return by_level, "level"
     return "", "none"
