@@ -89,6 +89,7 @@ class ProcedureRef(BaseModel):
 class Candidate(BaseModel):
     code: str
     name: str
+    name_vi: str = Field(default="", description="The official Vietnamese name (``name`` may be a translation).")
     score: float
 
 

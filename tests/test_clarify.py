@@ -165,3 +165,12 @@ def test_a_longer_match_of_one_option_hides_a_shorter_one_inside_it() -> None:
     assert [o.codes for o in bundle.picked("khai sinh, bhyt và đăng ký thường trú")] == [["2.000986"]]
     hits = [_hit("2.001023", 0.040), _hit("2.000986", 0.039)]
     assert Clarifier([bundle]).clarification(hits, "khai sinh và bhyt cho bé", "vi") is None  # never asks
+
+
+def test_english_options_carry_the_vietnamese_names(chat: ChatService) -> None:
+    response = chat.answer(ChatRequest(message="I want to register my marriage in Vietnam. What documents do we "
+                                               "need?", channel="api"), use_llm=False)
+    assert response.outcome == "clarify"
+    assert all(c.name_vi and c.name_vi != c.name for c in response.candidates)
+    for line, candidate in zip(response.answer.splitlines()[1:], response.candidates, strict=False):
+        assert candidate.name_vi in line

@@ -158,7 +158,7 @@ class ChatService:
         if decision.outcome == "clarify":
             options = decision.candidates or []
             lines = [decision.question or label(language, "clarify")]
-            lines += [f"{n}. {h.procedure.name_in(language)} ({h.code})" for n, h in enumerate(options, start=1)]
+            lines += [f"{n}. {_both_names(h.procedure, language)} ({h.code})" for n, h in enumerate(options, start=1)]
             return ChatResponse(**base, outcome="clarify", answer="\n".join(lines),
                                 candidates=self._candidates(options, language))
         procedure = decision.procedure
@@ -180,7 +180,8 @@ class ChatService:
 
     @staticmethod
     def _candidates(hits: list[ProcedureHit], language: str) -> list[Candidate]:
-        return [Candidate(code=h.code, name=h.procedure.name_in(language), score=round(h.score, 6)) for h in hits]
+        return [Candidate(code=h.code, name=h.procedure.name_in(language), name_vi=h.procedure.name,
+                          score=round(h.score, 6)) for h in hits]
 
     def _citations(self, p: Procedure, sections: list[str]) -> list[Citation]:
         out = []
@@ -190,3 +191,9 @@ class ChatService:
                 out.append(Citation(procedure_code=p.code or p.uid, section=chunk.section, source=source_label(p),
                                     snippet=snippet))
         return out
+
+
+def _both_names(p: Procedure, language: str) -> str:
+    """A translated name with the official Vietnamese one beside it (the citizen shows it at the counter)."""
+    name = p.name_in(language)
+    return name if name == p.name else f"{name} — {p.name}"

@@ -203,6 +203,8 @@
       ["staff.applicants", (record.applicants || []).join("; "), "vi"], ["staff.verified_on", (record.provenance || {}).verified_on]]));
     if (card.summary) { box.appendChild(el("p", {lang: card.translated ? null : "vi", text: card.summary})); }
     box.appendChild(el("h4", {text: t("card.documents")}));
+    var letters = {};
+    card.documents.forEach(function (d) { if (d.alternative_group && !letters[d.alternative_group]) { letters[d.alternative_group] = String.fromCharCode(65 + Object.keys(letters).length); } });
     var rows = card.documents.map(function (d) {
       var name = [vi(d.name, d.name !== d.name_vi || card.translated)];
       if (d.name !== d.name_vi) { name.push(el("br"), el("span", {class: "vi-name", lang: "vi", text: d.name_vi})); }
@@ -210,9 +212,10 @@
       return el("tr", {}, [el("td", {}, name),
         el("td", {text: d.show_only ? t("card.show_only") : String(d.originals || 0)}), el("td", {text: String(d.copies || 0)}),
         el("td", {text: d.form || ""}), el("td", {lang: "vi", text: d.case || ""}),
-        el("td", {text: d.alternative_group ? t("staff.alternative", {group: d.alternative_group}) : ""})]);
+        el("td", {text: d.alternative_group ? letters[d.alternative_group] : ""})]);
     });
-    box.appendChild(table(["staff.document", "staff.originals", "staff.copies", "card.form", "card.case", "staff.alternatives"], rows));
+    box.appendChild(table(["staff.document", "staff.originals", "staff.copies", "staff.form", "card.case", "staff.alternatives"], rows));
+    if (Object.keys(letters).length) { box.appendChild(el("p", {class: "small muted", text: t("staff.alternatives_note")})); }
     (card.document_notes || []).forEach(function (note) { box.appendChild(el("p", {class: "small", lang: "vi", text: note})); });
     box.appendChild(el("h4", {text: t("card.time_fee")}));
     box.appendChild(table(["staff.channel", "staff.time", "staff.fee"], card.channels.map(function (c) {
