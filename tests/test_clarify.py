@@ -174,3 +174,12 @@ def test_english_options_carry_the_vietnamese_names(chat: ChatService) -> None:
     assert all(c.name_vi and c.name_vi != c.name for c in response.candidates)
     for line, candidate in zip(response.answer.splitlines()[1:], response.candidates, strict=False):
         assert candidate.name_vi in line
+
+
+def test_picking_an_option_by_number_keeps_the_language(chat: ChatService) -> None:
+    first = chat.answer(ChatRequest(message="I want to register my marriage in Vietnam. What documents do we need?",
+                                    channel="api"), use_llm=False)
+    assert first.outcome == "clarify" and first.language == "en"
+    picked = chat.answer(ChatRequest(message="1", session_id=first.session_id, channel="api"), use_llm=False)
+    assert picked.outcome == "answered" and picked.language == "en"
+    assert picked.procedure is not None and picked.procedure.code == first.candidates[0].code

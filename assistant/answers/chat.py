@@ -123,7 +123,10 @@ class ChatService:
         """Answer one message. ``asker`` (citizen or staff) comes from the caller's credentials and is stored for
         the statistics; the claimed ``channel`` only shapes the answer (the kiosk's is shorter)."""
         chat = self.store.session(request.session_id, request.channel)
-        found = self.finder.find(request.message, k=5, language=request.language)
+        language_hint = request.language
+        if language_hint is None and chat.language and not any(ch.isalpha() for ch in request.message):
+            language_hint = chat.language  # "1", "1.000894": a pick keeps the conversation's language
+        found = self.finder.find(request.message, k=5, language=language_hint)
         language = found.analysis.language
         intent = detect_intent(request.message)
         scope = classify_scope(request.message)
