@@ -37,7 +37,8 @@ def _component_line(p: Procedure, c: Component, lang: str) -> str:
     if c.copies:
         counts.append(f"{c.copies} {label(lang, 'copy')}")
     if c.form and c.form not in name:
-        counts.append(f"{label(lang, 'form')} {c.form}")
+        spelled = c.form.lower().startswith(("mẫu", "mau", "form"))  # "Mẫu số 13" already says it is a form
+        counts.append(c.form if spelled else f"{label(lang, 'form')} {c.form}")
     if c.group == "present":
         counts.append(label(lang, "show_only"))
     return f"- {name}" + (f" ({', '.join(counts)})" if counts else "")
@@ -145,13 +146,21 @@ def _section_body(p: Procedure, intent: str, lang: str, channel: str) -> tuple[l
     return _overview(p, lang), ["overview", "channels"]
 
 
+#: Documents named in an overview answer (the documents question lists them all, by case).
+OVERVIEW_DOCUMENTS = 6
+
+
 def _overview(p: Procedure, lang: str) -> list[str]:
     tr = p.translations.get(lang)
     lines = [tr.summary if tr and tr.summary else p.summary] if (tr and tr.summary) or p.summary else []
     lines += _channel_lines(p, lang, "both")
     lines += [f"{label(lang, 'where')}: {line}" for line in _where(p, lang)[:1]]
-    if p.components:
-        lines.append(f"{label(lang, 'documents')}: {len(p.components)}")
+    if p.components:  # the documents by name, not a count: "Hồ sơ cần chuẩn bị: 8" helps nobody
+        lines.append(f"{label(lang, 'documents')}:")
+        always = [c for c in p.components if c.case is None] or p.components
+        lines += [_component_line(p, c, lang) for c in always[:OVERVIEW_DOCUMENTS]]
+        if len(p.components) > OVERVIEW_DOCUMENTS and len(always) > OVERVIEW_DOCUMENTS:
+            lines.append(f"  (+{len(always) - OVERVIEW_DOCUMENTS})")
     return lines
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from assistant.answers.labels_cjk import LABELS_CJK, UNITS_CJK
+
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
         "documents": "Hồ sơ cần chuẩn bị", "fee": "Lệ phí", "time": "Thời hạn giải quyết", "steps": "Các bước",
@@ -73,6 +75,10 @@ UNITS: dict[str, dict[str, str]] = {
 }
 
 
+LABELS.update(LABELS_CJK)
+UNITS.update(UNITS_CJK)
+
+
 def label(language: str, key: str) -> str:
     table = LABELS.get(language, LABELS["en"])
     return table.get(key) or LABELS["en"][key]
@@ -80,8 +86,9 @@ def label(language: str, key: str) -> str:
 
 def unit(language: str, key: str, value: float | None = None) -> str:
     """The unit's name; English says "1 working day", not "1 working days"."""
-    name = UNITS.get(language, UNITS["en"]).get(key, key)
-    if language == "en" and value == 1 and name.endswith("s") and key != "currency":
+    table = UNITS.get(language, UNITS["en"])
+    name = table.get(key, key)
+    if table is UNITS["en"] and value == 1 and name.endswith("s") and key != "currency":
         return name[:-1]
     return name
 

@@ -92,6 +92,9 @@ def name_coverage(procedure: Procedure, terms: set[str], language: str) -> float
 FILLER_PHRASES = re.compile(r"\b(ho so|giay to|thu tuc|the nao|bao nhieu)\b")
 
 
+UNSPACED_LANGUAGES = ("zh", "ko")
+
+
 def _unigrams(text: str) -> set[str]:
     plain = FILLER_PHRASES.sub(" ", strip_diacritics(fold(text)))
     return {t for t in index_terms(plain, exact=False) if "_" not in t}
@@ -100,7 +103,9 @@ def _unigrams(text: str) -> set[str]:
 def content_terms(analysis: QueryAnalysis) -> set[str]:
     """Plain unigram terms of the question (and its expansions) minus filler and intent words."""
     skip = FILLER_TERMS | intent_words(analysis.text) | intent_words(analysis.normalized)
-    terms = _unigrams(analysis.normalized)
+    # Chinese and Korean words never occur in the Vietnamese records: what the question is about is what the
+    # glossary rendered of it
+    terms = set() if analysis.language in UNSPACED_LANGUAGES else _unigrams(analysis.normalized)
     for expansion in analysis.expansions:
         terms |= _unigrams(expansion)
     return {t for t in terms if t not in skip and len(t) > 1}

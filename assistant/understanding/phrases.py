@@ -19,8 +19,8 @@ MAX_PHRASE = 8
 
 def phrase_tokens(text: str) -> tuple[str, ...]:
     """Plain unigram tokens of a phrase (no exact forms, no bigrams)."""
-    if script_of(text) == "cjk":
-        return tuple(ch for ch in text if not ch.isspace())
+    if script_of(text) in ("cjk", "hangul"):  # matched by character: Korean particles stick to words ("신고는")
+        return tuple(ch for ch in text if ch.isalnum())
     return tuple(t for t in index_terms(text, exact=False, query_forms=True) if "_" not in t)
 
 

@@ -1,0 +1,43 @@
+"""Chinese and Korean questions are answered (glossary renderings of their terms, labels in their language), and
+answers list documents by name."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answers.chat import ChatService
+from assistant.answers.storage import ConversationStore
+from assistant.runtime import KnowledgeRuntime
+from assistant.schemas import ChatRequest
+from knowledge.embeddings import HashingEmbedder
+from knowledge.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def chat(bundled_pack_settings: Settings) -> ChatService:
+    runtime = KnowledgeRuntime(bundled_pack_settings, HashingEmbedder())
+    return ChatService(runtime.finder(), ConversationStore(bundled_pack_settings.sqlalchemy_url))
+
+
+@pytest.mark.parametrize(("question", "language", "code", "heading"), [
+    ("出生登记需要什么材料？", "zh", "1.001193", "需准备的材料"),
+    ("结婚登记要多少钱？", "zh", "1.000894", "费用"),
+    ("결혼 등록에 필요한 서류는 무엇인가요?", "ko", "1.000894", "준비 서류"),
+    ("아이 출생신고는 어디서 하나요?", "ko", "1.001193", "접수처"),
+])
+def test_chinese_and_korean_questions_are_answered(chat: ChatService, question: str, language: str, code: str,
+                                                   heading: str) -> None:
+    response = chat.answer(ChatRequest(message=question), use_llm=False)
+    assert response.language == language
+    assert response.outcome in ("answered", "clarify"), response.answer
+    codes = [response.procedure.code] if response.procedure else [c.code for c in response.candidates]
+    assert code in codes
+    if response.outcome == "answered":
+        assert heading in response.answer
+
+
+def test_an_overview_names_the_documents(chat: ChatService) -> None:
+    response = chat.answer(ChatRequest(message="thủ tục đăng ký khai sinh"), use_llm=False)
+    assert response.outcome == "answered"
+    assert "Giấy chứng sinh" in response.answer or "Tờ khai" in response.answer
+    assert not any(line.rstrip().endswith(": 10") for line in response.answer.splitlines())
