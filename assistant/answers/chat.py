@@ -9,6 +9,7 @@ from assistant.answers.choice import picked_procedure
 from assistant.answers.compose import compose_answer
 from assistant.answers.labels import label
 from assistant.answers.llm import LlmAnswerer
+from assistant.answers.siblings import named_sibling
 from assistant.answers.storage import ConversationStore
 from assistant.redact import redact
 from assistant.retrieval.finder import Found, ProcedureFinder, name_coverage, name_terms
@@ -62,8 +63,12 @@ class ChatService:
         hits = found.hits
         alias_hit = next((h for h in hits if h.code in found.analysis.alias_codes), None)
         current = self.index.procedure(session_procedure) if session_procedure else None
-        if current is not None and self._is_follow_up(found, alias_hit, current):
-            return Decision("answered", current)
+        if current is not None:
+            sibling = self._sibling_named(found, current)
+            if sibling is not None:
+                return Decision("answered", sibling)  # "and if the father is Japanese?": that member of the family
+            if self._is_follow_up(found, alias_hit, current):
+                return Decision("answered", current)
         typed = next((h for h in hits if h.code in found.analysis.codes), None)
         if typed is not None:
             return Decision("answered", typed.procedure)
@@ -90,6 +95,10 @@ class ChatService:
             return Decision("clarify", candidates=clarification.options,
                             question=clarification.rule.question_in(found.analysis.language))
         return Decision("answered", top.procedure)
+
+    def _sibling_named(self, found: Found, current: Procedure) -> Procedure | None:
+        generic = FOLLOW_UP_WORDS | intent_words(found.analysis.text) | intent_words(found.analysis.normalized)
+        return named_sibling(self.index, current, set(found.content_terms), frozenset(generic))
 
     def _known_hits(self, top: ProcedureHit, ranked: list[ProcedureHit]) -> dict[str, ProcedureHit]:
         """Procedures a clarification rule may offer that retrieval did not return, looked up by code."""

@@ -1,0 +1,72 @@
+"""A follow-up that names another member of the current procedure's family switches to it.
+
+"Đăng ký khai sinh" then "bố cháu là người Nhật" → "đăng ký khai sinh có yếu tố nước ngoài"; "đăng ký tạm trú"
+then "gia hạn thì sao?" → "gia hạn tạm trú". Members are found for every record from the names alone: a sibling
+shares at least half of the current name's words, and the question uses the words that only the sibling has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.retrieval.contrast import GENERIC
+from assistant.retrieval.finder import name_terms
+from assistant.retrieval.ranking import base_name
+from knowledge.model import Procedure
+from knowledge.store import KnowledgeIndex
+
+#: Share of the current name's words a sibling must keep.
+MIN_SHARED = 0.5
+#: Share of the sibling's own words the question must use.
+MIN_ASKED = 0.34
+#: Siblings with more words of their own than this are other procedures, not members of the family.
+MAX_EXTRA = 6
+
+
+@dataclass(frozen=True)
+class _Names:
+    index_id: int
+    terms: dict[str, frozenset[str]]
+
+
+_cache: list[_Names] = []
+
+
+def _name_terms(index: KnowledgeIndex) -> dict[str, frozenset[str]]:
+    """Content words of every record's name without its level, per code (computed once per loaded index)."""
+    if _cache and _cache[0].index_id == id(index):
+        return _cache[0].terms
+    terms = {}
+    for record in index.records.values():
+        code = record.code or record.uid
+        if code not in terms:
+            terms[code] = frozenset(name_terms(base_name(record.name)) - GENERIC)
+    _cache[:] = [_Names(id(index), terms)]
+    return terms
+
+
+def named_sibling(index: KnowledgeIndex, current: Procedure, asked: set[str],
+                  generic: frozenset[str] = frozenset()) -> Procedure | None:
+    """The member of ``current``'s family whose own name words the question uses, if any (best first).
+
+    ``generic`` words (follow-up and intent words: "phí", "online") count towards a match but never make one."""
+    names = _name_terms(index)
+    code = current.code or current.uid
+    mine = names.get(code, frozenset())
+    if not mine or not asked:
+        return None
+    best: tuple[float, float, str] | None = None
+    for other, theirs in names.items():
+        if other == code:
+            continue
+        extra = theirs - mine
+        if not extra or len(extra) > MAX_EXTRA or len(mine & theirs) / len(mine) < MIN_SHARED:
+            continue
+        matched = extra & asked
+        used = len(matched) / len(extra)
+        # one shared syllable is not enough ("trình tự" is not "khai tử"): two of its words, or all of them
+        if used < MIN_ASKED or not (len(matched) >= 2 or matched == extra) or not (matched - generic):
+            continue
+        rank = (used, len(mine & theirs) / len(mine | theirs), other)
+        if best is None or rank[:2] > best[:2]:
+            best = rank
+    return index.procedure(best[2]) if best else None

@@ -1,0 +1,38 @@
+"""A follow-up that names another member of the family switches to it; one that only asks more stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answers.chat import ChatService
+from assistant.answers.storage import ConversationStore
+from assistant.runtime import KnowledgeRuntime
+from assistant.schemas import ChatRequest
+from knowledge.embeddings import HashingEmbedder
+from knowledge.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def chat(bundled_pack_settings: Settings) -> ChatService:
+    runtime = KnowledgeRuntime(bundled_pack_settings, HashingEmbedder())
+    return ChatService(runtime.finder(), ConversationStore(bundled_pack_settings.sqlalchemy_url))
+
+
+def _conversation(chat: ChatService, turns: list[str]) -> list[str | None]:
+    session, codes = None, []
+    for text in turns:
+        response = chat.answer(ChatRequest(message=text, session_id=session), use_llm=False)
+        session = response.session_id
+        codes.append(response.procedure.code if response.procedure else None)
+    return codes
+
+
+@pytest.mark.parametrize(("turns", "expected"), [
+    (["đăng ký khai sinh cần giấy tờ gì", "bố cháu là người Nhật"], ["1.001193", "2.000528"]),
+    (["đăng ký kết hôn cần những gì", "còn nếu vợ tôi là người Hàn Quốc?"], ["1.000894", "2.000806"]),
+    (["đăng ký tạm trú cần gì", "gia hạn thì sao?"], ["1.004194", "1.002755"]),
+    (["đăng ký khai sinh cần giấy tờ gì", "còn lệ phí thì sao?", "nộp ở đâu"], ["1.001193"] * 3),
+    (["đăng ký tạm trú cần gì", "làm online được không"], ["1.004194"] * 2),
+])
+def test_follow_ups_switch_only_to_a_named_member(chat: ChatService, turns: list[str], expected: list[str]) -> None:
+    assert _conversation(chat, turns) == expected
