@@ -46,3 +46,18 @@ def test_channels_with_the_same_fee_share_a_line() -> None:
     record = _record(channels=[Channel(kind=k, label=k, fees=fee) for k in ("online", "postal", "in_person")])
     lines = [line for line in compose_answer(record, "fee", "vi").text.splitlines() if "50.000" in line]
     assert len(lines) == 1
+
+
+def test_the_case_the_person_describes_comes_first() -> None:
+    from knowledge.model import Component
+
+    components = [Component(id="c1", name="Tờ khai", originals=1)]
+    components += [Component(id=f"k{n}", name=f"Giấy {n}", case=f"Trường hợp thứ {n} đặc biệt") for n in range(4)]
+    components.append(Component(id="w", name="Văn bản người làm chứng", case="Không có Giấy chứng sinh"))
+    record = _record(components=components)
+    plain = compose_answer(record, "documents", "vi", "kiosk").text
+    assert "Văn bản người làm chứng" not in plain  # the kiosk shows two cases, not the sixth
+    asked = frozenset({"sinh", "nha", "khong", "giay", "chung"})
+    described = compose_answer(record, "documents", "vi", "kiosk", asked).text
+    assert "Văn bản người làm chứng" in described
+    assert described.index("Không có Giấy chứng sinh") < described.index("Trường hợp thứ 0")

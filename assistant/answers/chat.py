@@ -175,7 +175,7 @@ class ChatService:
                                 candidates=self._candidates(options, language))
         procedure = decision.procedure
         assert procedure is not None
-        composed = compose_answer(procedure, intent, language, channel)
+        composed = compose_answer(procedure, intent, language, channel, frozenset(found.content_terms))
         citations = self._citations(procedure, composed.sections)
         answer, generated_by = composed.text, "composer"
         if self.llm is not None and use_llm:

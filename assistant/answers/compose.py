@@ -10,10 +10,13 @@ from dataclasses import dataclass, field
 
 from assistant.answers.labels import label, money, unit
 from assistant.answers.places import submission_place
+from assistant.retrieval.finder import name_terms
 from knowledge.chunks import source_label
 from knowledge.model import Channel, Component, Procedure
 
 KIOSK_MAX_CASES = 2
+#: Share of a case's words a question must use for the case to be the one described.
+CASE_MATCH = 0.6
 
 
 @dataclass
@@ -44,13 +47,23 @@ def _component_line(p: Procedure, c: Component, lang: str) -> str:
     return f"- {name}" + (f" ({', '.join(counts)})" if counts else "")
 
 
-def _components(p: Procedure, lang: str, channel: str) -> list[str]:
+def _case_match(case: str, asked: frozenset[str]) -> float:
+    """Share of a case's words ("Không có Giấy chứng sinh") the question uses."""
+    words = name_terms(case)
+    return len(words & asked) / len(words) if words else 0.0
+
+
+def _components(p: Procedure, lang: str, channel: str, asked: frozenset[str] = frozenset()) -> list[str]:
     lines: list[str] = []
     by_case: dict[str | None, list[Component]] = {}
     for c in p.components:
         by_case.setdefault(c.case, []).append(c)
     cases = [case for case in by_case if case is not None]
-    shown = cases if channel != "kiosk" else cases[:KIOSK_MAX_CASES]
+    # the situation the person describes comes first ("sinh ở nhà, không có giấy chứng sinh": the substitutes)
+    described = [case for case in cases if _case_match(case, asked) >= CASE_MATCH]
+    cases = described + [case for case in cases if case not in described]
+    limit = max(KIOSK_MAX_CASES, len(described))
+    shown = cases if channel != "kiosk" else cases[:limit]
     for case in [None, *shown]:
         items = by_case.get(case, [])
         if not items:
@@ -125,10 +138,11 @@ def _where(p: Procedure, lang: str) -> list[str]:
     return lines
 
 
-def _section_body(p: Procedure, intent: str, lang: str, channel: str) -> tuple[list[str], list[str]]:
+def _section_body(p: Procedure, intent: str, lang: str, channel: str,
+                  asked: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Lines of the answer body and the record sections they come from."""
     if intent == "documents":
-        return _components(p, lang, channel), ["components"]
+        return _components(p, lang, channel, asked), ["components"]
     if intent in ("fee", "time"):
         return _channel_lines(p, lang, intent), ["channels"]
     if intent == "steps":
@@ -164,10 +178,12 @@ def _overview(p: Procedure, lang: str) -> list[str]:
     return lines
 
 
-def compose_answer(p: Procedure, intent: str | None, lang: str, channel: str = "kiosk") -> Composed:
-    """The answer to ``intent`` about ``p`` in ``lang``; ``channel`` 'kiosk' keeps it short."""
+def compose_answer(p: Procedure, intent: str | None, lang: str, channel: str = "kiosk",
+                   asked: frozenset[str] = frozenset()) -> Composed:
+    """The answer to ``intent`` about ``p`` in ``lang``; ``channel`` 'kiosk' keeps it short; ``asked`` (the
+    question's plain words) puts the case the person describes first."""
     intent = intent or "overview"
-    body, sections = _section_body(p, intent, lang, channel)
+    body, sections = _section_body(p, intent, lang, channel, asked)
     if not body:
         body, sections = _overview(p, lang), ["overview"]
     header = f"{_name(p, lang)}" + (f" — {label(lang, 'code')} {p.code}" if p.code else "")
