@@ -190,7 +190,10 @@ def compose_answer(p: Procedure, intent: str | None, lang: str, channel: str = "
     parts = [header, f"{label(lang, intent)}:", *body]
     if lang != "vi" and lang not in p.translations and label(lang, "vi_only"):
         parts.append(label(lang, "vi_only"))
-    parts.append(f"{label(lang, 'source')}: {source_label(p)}")
+    source = source_label(p)
+    if lang == "ar":  # a file name and a code read left to right inside Arabic text
+        source = f"\u2066{source}\u2069"
+    parts.append(f"{label(lang, 'source')}: {source}")
     return Composed("\n".join(parts), sections)
 
 

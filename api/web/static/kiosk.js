@@ -29,8 +29,11 @@
   function fill(node, children) {
     node.replaceChildren.apply(node, children.filter(function (c) { return c !== null && c !== undefined; }));
   }
-  /* Official Vietnamese text inside a page in another language: marked so a screen reader switches voice. */
-  function vi(tag, text, cls) { return el(tag, {lang: "vi", dir: "ltr", class: cls, text: text}); }
+  /* Official Vietnamese text inside a page in another language: marked so a screen reader switches voice, and
+     isolated left to right inside an outer element that keeps the page's alignment (right in Arabic). */
+  function vi(tag, text, cls, attrs) {
+    return el(tag, Object.assign({class: cls}, attrs), [el("span", {lang: "vi", dir: "ltr", text: text})]);
+  }
   function maybeVi(tag, text, isVi, cls) { return isVi ? vi(tag, text, cls) : el(tag, {class: cls, text: text}); }
   function failed() {
     fill(says, [el("p", {class: "error", role: "alert", text: t("common.error")}), clerkButton()]);
@@ -45,7 +48,10 @@
     ask(question, t("kiosk.you_asked", {q: question}));
   });
 
+  var asking = false;
   async function ask(message, echo) {
+    if (asking) { return; }  // one question at a time: a second tap waits for the first answer
+    asking = true;
     touched = true;
     var you = el("p", {class: "k-you", text: echo});
     fill(says, [you, el("p", {class: "k-loading", text: t("common.loading")})]);
@@ -53,7 +59,7 @@
     try {
       reply = await m.api("POST", "/api/v1/chat",
                           {message: message, session_id: state.session || null, language: lang, channel: "kiosk"});
-    } catch (err) { failed(); return; }
+    } catch (err) { failed(); return; } finally { asking = false; }
     state.session = reply.session_id;
     state.message = reply.message_id;
     save();
@@ -83,10 +89,17 @@
   /* Candidates as big buttons: choosing one sends its code in the same session. */
   function choices(candidates) {
     return el("ul", {class: "k-choices"}, (candidates || []).map(function (c) {
-      return el("li", {}, [el("button", {type: "button", class: "k-choice", "data-code": c.code,
-                                         onclick: function () { ask(c.code, t("kiosk.you_chose", {q: c.name})); }},
-                                 [c.name])]);
+      return el("li", {}, [procedureButton(c, "k-choice")]);
     }));
+  }
+
+  /* A procedure to pick (a candidate, or one of a life event's): its name, the official Vietnamese one beside. */
+  function procedureButton(p, cls) {
+    var named = Boolean(p.name_vi) && p.name !== p.name_vi;
+    return el("button", {type: "button", class: cls, "data-code": p.code,
+                         onclick: function () { ask(p.code, t("kiosk.you_chose", {q: p.name})); }},
+              [maybeVi("span", p.name, p.name === p.name_vi, "k-procedure-name"),
+               named ? vi("span", p.name_vi, "vi-name") : null]);
   }
 
   /* ---- The answer card ---- */
@@ -101,6 +114,7 @@
     fill(result, [renderCard(data, answerText)]);
     result.hidden = false;
     says.scrollIntoView({block: "start"});
+    if (!document.activeElement || document.activeElement === document.body) { $("k-card-title").focus(); }
   }
 
   function clearCard() {
@@ -117,7 +131,8 @@
     var named = c.name !== c.name_vi;
     return el("article", {class: "k-card", "aria-labelledby": "k-card-title"}, [
       el("p", {class: "k-code", text: t("card.code") + ": " + c.code}),
-      el("h2", {id: "k-card-title", lang: named ? null : "vi", dir: named ? null : "ltr", text: c.name}),
+      named ? el("h2", {id: "k-card-title", tabindex: "-1", text: c.name})
+        : vi("h2", c.name, null, {id: "k-card-title", tabindex: "-1"}),
       named ? vi("p", c.name_vi, "vi-name") : null,
       c.summary ? maybeVi("p", c.summary, untranslated, "k-summary") : null,
       answerText ? el("details", {class: "k-text"}, [el("summary", {text: t("kiosk.answer_text")}),
@@ -173,12 +188,18 @@
     ]);
   }
 
+  /* Time and fee per channel; channels with the very same terms share one line. */
   function channels(list) {
     if (!list.length) { return el("p", {text: t("card.no_channel")}); }
-    return el("ul", {class: "k-channels"}, list.map(function (ch) {
+    var rows = [];
+    list.forEach(function (ch) {
       var detail = ch.text || [ch.time && t("kiosk.time") + ": " + ch.time, ch.fee && t("kiosk.fee") + ": " + ch.fee]
         .filter(Boolean).join(" · ");
-      return el("li", {}, [el("strong", {text: ch.label}), el("span", {text: detail})]);
+      var same = rows.filter(function (row) { return row.detail === detail; })[0];
+      if (same) { same.labels.push(ch.label); } else { rows.push({labels: [ch.label], detail: detail}); }
+    });
+    return el("ul", {class: "k-channels"}, rows.map(function (row) {
+      return el("li", {}, [el("strong", {text: row.labels.join(" · ")}), el("span", {text: row.detail})]);
     }));
   }
 
@@ -328,14 +349,10 @@
       }
     } catch (err) { failed(); return; }
     var procedures = (events[id] && events[id].procedures) || [];
-    var label = t("event." + id);
     fill(eventBox, [
-      el("h3", {id: "k-event-title", tabindex: "-1", text: label}),
+      el("h3", {id: "k-event-title", tabindex: "-1", text: t("event." + id)}),
       procedures.length ? el("ul", {class: "k-procedures"}, procedures.map(function (p) {
-        var named = p.name !== p.name_vi;
-        return el("li", {}, [el("button", {type: "button", class: "k-procedure", "data-code": p.code,
-                                           onclick: function () { ask(p.code, t("kiosk.you_chose", {q: p.name})); }},
-          [maybeVi("span", p.name, !named, "k-procedure-name"), named ? vi("span", p.name_vi, "vi-name") : null])]);
+        return el("li", {}, [procedureButton(p, "k-procedure")]);
       })) : el("p", {text: t("kiosk.no_procedures")}),
       el("button", {type: "button", class: "secondary", onclick: closeEvent, text: t("kiosk.all_topics")}),
     ]);

@@ -10,4 +10,12 @@
   if (a4) { a4.addEventListener("click", function () { print(false); }); }
   if (receipt) { receipt.addEventListener("click", function () { print(true); }); }
   if (new URLSearchParams(location.search).get("paper") === "receipt") { document.body.classList.add("receipt"); }
+  /* Opened from the kiosk in a tab of its own: close it (or go back when the browser will not close it). */
+  var close = document.getElementById("close-page");
+  if (close) {
+    close.addEventListener("click", function () {
+      window.close();
+      window.setTimeout(function () { if (history.length > 1) { history.back(); } else { location.href = "/kiosk"; } }, 200);
+    });
+  }
 })();
