@@ -14,12 +14,12 @@
   function label(prefix, key) { var k = prefix + key, v = t(k); return v === k ? key : v; }
   function when(iso) { var d = new Date(iso); return isNaN(d) ? String(iso || "") : d.toLocaleString(lang); }
   function button(text, handler, cls) { return el("button", {type: "button", class: cls || "secondary", text: text, onclick: handler}); }
-  function vi(text, same) { return el("span", {lang: same ? null : "vi", text: text}); }
+  function vi(text, translated) { return el("span", {lang: translated ? null : "vi", text: text}); }
   function meta(list, rows) {
     rows.forEach(function (row) {
       if (row[1] === null || row[1] === undefined || row[1] === "") { return; }
       list.appendChild(el("dt", {text: t(row[0])}));
-      list.appendChild(el("dd", {lang: row[2] || null}, [typeof row[1] === "object" ? row[1] : String(row[1])]));
+      list.appendChild(el("dd", {lang: row[2] || null}, [typeof row[1] === "object" ? row[1] : el("bdi", {text: String(row[1])})]));
     });
     return list;
   }
@@ -32,27 +32,21 @@
   function show(who) {
     me = who && who.role !== "public" ? who : null;
     $("sign-in").hidden = !!me;
-    $("console").hidden = !me;
-    $("user-box").hidden = !me;
-    if (me) {
-      $("user-name").textContent = t("console.signed_in_as", {name: me.name || ""});
-      if (!$("sup-officer").value) { $("sup-officer").value = me.name || ""; }
-      startQueue();
-    } else {
-      clearInterval(queueTimer);
-      $("sign-in-name").focus();
-    }
+    $("console").hidden = $("user-box").hidden = !me;
+    clearInterval(queueTimer);
+    if (!me) { $("sign-in-name").focus(); return; }
+    $("user-name").textContent = t("console.signed_in_as", {name: me.name || ""});
+    if (!$("sup-officer").value) { $("sup-officer").value = me.name || ""; }
+    refreshQueue();
+    queueTimer = setInterval(refreshQueue, 4000);
   }
   $("sign-in-form").addEventListener("submit", async function (event) {
     event.preventDefault();
     var error = $("sign-in-error"), name = $("sign-in-name").value.trim(), password = $("sign-in-password").value;
     error.textContent = "";
     if (!name || !password) { error.textContent = t("console.fill_both"); return; }
-    try {
-      var who = await m.api("POST", "/api/v1/auth/login", {name: name, password: password});
-      $("sign-in-password").value = "";
-      show(who);
-    } catch (e) { error.textContent = t("console.sign_in_failed", {detail: fail(e)}); }
+    try { show(await m.api("POST", "/api/v1/auth/login", {name: name, password: password})); $("sign-in-password").value = ""; }
+    catch (e) { error.textContent = t("console.sign_in_failed", {detail: fail(e)}); }
   });
   $("sign-out").addEventListener("click", async function () {
     try { await m.api("POST", "/api/v1/auth/logout"); } catch (e) { /* the cookies go either way */ }
@@ -74,9 +68,8 @@
   tabs.forEach(function (tab, i) {
     tab.addEventListener("click", function () { select(tab); });
     tab.addEventListener("keydown", function (event) {
-      var step = {ArrowRight: 1, ArrowLeft: -1}[event.key];
+      var step = ({ArrowRight: 1, ArrowLeft: -1}[event.key] || 0) * (document.dir === "rtl" ? -1 : 1);
       if (!step) { return; }
-      if (document.dir === "rtl") { step = -step; }
       var next = tabs[(i + step + tabs.length) % tabs.length];
       next.focus();
       select(next);
@@ -99,9 +92,8 @@
     if (!text) { return; }
     var log = $("chat-log"), hint = log.querySelector(".hint");
     if (hint) { hint.remove(); }
-    log.appendChild(el("div", {class: "msg msg-q"}, [el("p", {class: "msg-who", text: t("staff.you")}), el("p", {text: text})]));
-    $("chat-input").value = "";
-    $("chat-send").disabled = true;
+    log.appendChild(el("div", {class: "msg msg-q"}, [el("p", {class: "msg-who", text: t("staff.you")}), el("p", {dir: "auto", text: text})]));
+    $("chat-input").value = ""; $("chat-send").disabled = true;
     var waiting = log.appendChild(el("p", {class: "muted", text: t("common.loading")}));
     try {
       var r = await call("POST", "/api/v1/chat", {message: text, session_id: sessionId, language: lang, channel: "staff"});
@@ -114,7 +106,7 @@
   function answerNode(r) {
     var box = el("div", {class: "msg msg-a"}, [
       el("p", {class: "msg-who", text: t("staff.assistant") + " · " + label("outcome.", r.outcome)}),
-      el("div", {class: "answer", text: r.answer})]);
+      el("div", {class: "answer", lang: r.language === lang ? null : r.language, text: r.answer})]);
     if (r.outcome === "clarify" && r.candidates.length) {
       box.appendChild(el("div", {class: "row"}, r.candidates.map(function (c) {
         return button(c.code + " — " + c.name, function () { ask(c.code); });
@@ -123,7 +115,8 @@
     if (r.citations.length) {
       box.appendChild(el("p", {class: "msg-who", text: t("staff.citations")}));
       box.appendChild(el("ol", {class: "citations"}, r.citations.map(function (c) {
-        return el("li", {}, [button(c.procedure_code + " · " + sectionLabel(c.section), function () { openSource(c); }, "link citation")]);
+        return el("li", {}, [button(c.procedure_code + " · " + sectionLabel(c.section), function () { openSource(c); }, "link citation"),
+          el("span", {class: "small muted", lang: "vi", text: " " + c.snippet.slice(0, 90) + "…"})]);
       })));
     }
     return box;
@@ -169,13 +162,11 @@
     });
     try { r = await call("GET", "/api/v1/procedures?" + query); }
     catch (e) { clear(list).appendChild(el("li", {class: "error", text: fail(e)})); return; }
-    clear(list);
-    procPage = r.page;
+    clear(list); procPage = r.page;
     var pages = Math.max(1, Math.ceil(r.total / r.page_size));
     $("proc-total").textContent = t("staff.found", {n: r.total});
     $("proc-page").textContent = t("staff.page_of", {page: r.page, pages: pages});
-    $("proc-prev").disabled = r.page <= 1;
-    $("proc-next").disabled = r.page >= pages;
+    $("proc-prev").disabled = r.page <= 1; $("proc-next").disabled = r.page >= pages;
     r.items.forEach(function (p) {
       if (p.field && !fieldsSeen[p.field]) { fieldsSeen[p.field] = 1; $("proc-fields").appendChild(el("option", {value: p.field})); }
       list.appendChild(el("li", {}, [
@@ -224,17 +215,18 @@
     box.appendChild(el("h4", {text: t("card.where")}));
     box.appendChild(el("p", {lang: card.where_to_submit === card.where_to_submit_vi ? "vi" : null, text: card.where_to_submit || t("card.ask_counter")}));
     if (card.online_url) { box.appendChild(el("p", {}, [t("card.online") + ": ", el("a", {href: card.online_url, target: "_blank", rel: "noopener", text: card.online_url})])); }
-    listBlock(box, "staff.requirements", record.requirements || [], "ul");
-    listBlock(box, "staff.results", (record.results || []).map(function (x) { return x.name || String(x); }), "ul");
-    listBlock(box, "card.legal_basis", card.legal_basis, "ul");
-    listBlock(box, "staff.steps", card.steps, "ol");
+    listBlock(box, "staff.requirements", record.requirements || [], "ul", "vi");
+    listBlock(box, "staff.results", (record.results || []).map(function (x) { return x.name || String(x); }), "ul", "vi");
+    listBlock(box, "card.legal_basis", card.legal_basis, "ul", "vi");
+    var stepsVi = (record.steps || []).some(function (x) { return card.steps.indexOf(x.text) >= 0; });
+    listBlock(box, "staff.steps", card.steps, "ol", stepsVi ? "vi" : null);
     box.appendChild(el("p", {class: "small muted", text: t("card.source") + ": " + card.source}));
     box.focus();
   }
-  function listBlock(box, key, items, tag) {
+  function listBlock(box, key, items, tag, language) {
     if (!items.length) { return; }
     box.appendChild(el("h4", {text: t(key)}));
-    box.appendChild(el(tag, {}, items.map(function (x) { return el("li", {lang: "vi", text: x}); })));
+    box.appendChild(el(tag, {lang: language}, items.map(function (x) { return el("li", {text: x}); })));
   }
   function table(heads, rows) {
     return el("div", {class: "table-wrap"}, [el("table", {}, [
@@ -274,7 +266,11 @@
   }
   async function describe(code) {
     var line = $("dossier-chosen");
-    try { var card = await call("GET", "/api/v1/procedures/" + encodeURIComponent(code) + "/card?language=" + lang); line.className = "muted"; line.textContent = t("staff.chosen", {code: card.code, name: card.name}); }
+    try {
+      var card = await call("GET", "/api/v1/procedures/" + encodeURIComponent(code) + "/card?language=" + lang);
+      line.className = "muted";
+      clear(line).appendChild(el("span", {}, [t("staff.chosen", {code: card.code}) + " ", el("bdi", {lang: card.translated ? null : "vi", text: card.name})]));
+    }
     catch (e) { line.className = "error"; line.textContent = t("staff.unknown_code", {code: code}); }
   }
   async function resolveCode() {
@@ -296,30 +292,28 @@
     var tick = function () { $("dossier-progress-text").textContent = t("staff.checking", {n: count, s: Math.round((Date.now() - started) / 1000)}); };
     tick();
     var timer = setInterval(tick, 1000);
-    $("dossier-progress").hidden = false;
-    $("dossier-check").disabled = true;
+    $("dossier-progress").hidden = false; $("dossier-check").disabled = true;
     try { result = await call("POST", "/api/v1/dossiers/check", form); renderResult(result); }
     catch (e) { error.textContent = fail(e); }
     clearInterval(timer);
-    $("dossier-progress").hidden = true;
-    $("dossier-check").disabled = false;
+    $("dossier-progress").hidden = true; $("dossier-check").disabled = false;
   });
   function evidenceList(items) {
     return el("ul", {class: "evidence"}, items.map(function (ev) {
       var where = ev.page ? t("staff.file_page", {file: ev.file, page: ev.page}) : ev.file;
-      return el("li", {}, [el("span", {class: "small", text: where + ": "}), el("q", {lang: "vi", text: ev.snippet})]);
+      return el("li", {}, [el("bdi", {class: "small", text: where}), ": ", el("q", {lang: "vi", dir: "auto", text: ev.snippet})]);
     }));
   }
   function renderResult(r) {
-    var box = clear($("dossier-result"));
-    box.appendChild(el("h3", {}, [el("span", {text: r.procedure_code + " — " + r.procedure_name + " "}),
+    var box = clear($("dossier-result")), said = r.language === lang ? null : r.language;
+    box.appendChild(el("h3", {}, [el("span", {lang: r.procedure_name === r.procedure_name_vi ? "vi" : said, text: r.procedure_code + " — " + r.procedure_name + " "}),
       el("span", {class: "verdict verdict-" + r.verdict, text: label("verdict.", r.verdict)})]));
-    box.appendChild(el("p", {class: "summary", text: r.summary}));
+    box.appendChild(el("p", {class: "summary", lang: said, text: r.summary}));
     box.appendChild(table(["staff.status", "staff.component", "staff.evidence"], r.components.map(function (c) {
-      var name = [el("strong", {text: c.name})];
+      var name = [el("strong", {lang: c.name === c.name_vi ? "vi" : said, text: c.name})];
       if (c.name !== c.name_vi) { name.push(el("br"), el("span", {class: "vi-name", lang: "vi", text: c.name_vi})); }
-      if (c.condition) { name.push(el("br"), el("small", {lang: "vi", text: t("card.case") + ": " + c.condition})); }
-      if (c.reason) { name.push(el("br"), el("small", {class: "muted", text: c.reason})); }
+      if (c.condition) { name.push(el("br"), el("small", {}, [t("card.case") + ": ", el("bdi", {lang: "vi", text: c.condition})])); }
+      if (c.reason) { name.push(el("br"), el("small", {class: "muted", lang: said, text: c.reason})); }
       return el("tr", {class: "component", "data-status": c.status}, [
         el("td", {}, [el("span", {class: "status status-" + c.status, text: label("status.", c.status)})]),
         el("td", {}, name), el("td", {}, c.evidence.length ? [evidenceList(c.evidence)] : [])]);
@@ -327,18 +321,17 @@
     if (r.warnings.length) {
       box.appendChild(el("h4", {text: t("staff.warnings")}));
       box.appendChild(el("ul", {class: "warnings"}, r.warnings.map(function (w) {
-        return el("li", {}, [el("span", {text: w.message}), w.evidence.length ? evidenceList(w.evidence) : null]);
+        return el("li", {}, [el("span", {lang: said, text: w.message}), w.evidence.length ? evidenceList(w.evidence) : null]);
       })));
     }
     if (r.unmatched_files.length) {
       box.appendChild(el("h4", {text: t("staff.unmatched")}));
       box.appendChild(el("ul", {}, r.unmatched_files.map(function (u) {
-        return el("li", {text: (u.page ? t("staff.file_page", {file: u.file, page: u.page}) : u.file) + " — " + u.reason});
+        return el("li", {}, [el("bdi", {text: u.page ? t("staff.file_page", {file: u.file, page: u.page}) : u.file}), " — ", el("span", {lang: said, text: u.reason})]);
       })));
     }
     box.appendChild(el("p", {class: "small muted", text: t("staff.read_summary", {files: r.files.length, pages: r.pages, ocr: r.ocr_pages, ms: r.duration_ms})}));
-    $("supplement-form").hidden = false;
-    $("supplement-link").hidden = true;
+    $("supplement-form").hidden = false; $("supplement-link").hidden = true;
     box.focus();
   }
   $("supplement-form").addEventListener("submit", async function (event) {
@@ -351,14 +344,12 @@
     try {
       var response = await call("POST", "/api/v1/dossiers/request-form?format=" + format, body, {raw: true});
       var url = URL.createObjectURL(await response.blob()), link = $("supplement-link");
-      link.href = url;
-      link.hidden = false;
+      link.href = url; link.hidden = false;
       window.open(url, "_blank");
     } catch (e) { error.textContent = fail(e); }
   });
 
   /* ---- queue of "ask a clerk" requests ---- */
-  function startQueue() { clearInterval(queueTimer); refreshQueue(); queueTimer = setInterval(refreshQueue, 4000); }
   async function refreshQueue() {
     if (!me) { return; }
     var open, taken;
@@ -377,7 +368,7 @@
     if (!items.length) { list.appendChild(el("li", {class: "muted", text: empty})); }
     items.forEach(function (h) {
       list.appendChild(el("li", {class: "ticket-row", "data-ticket": h.ticket}, [el("strong", {class: "ticket", text: h.ticket}),
-        el("span", {text: (languageNames[h.language] || h.language) + " · " + when(h.created_at)}),
+        el("span", {}, [el("bdi", {text: languageNames[h.language] || h.language}), " · ", el("bdi", {text: when(h.created_at)})]),
         el("button", {type: "button", text: action, "aria-label": action + " " + h.ticket, onclick: function () { handler(h); }})]));
     });
   }
@@ -400,7 +391,7 @@
     if (!messages.length) { log.appendChild(el("li", {class: "muted", text: t("staff.no_conversation")})); }
     messages.forEach(function (msg) {
       log.appendChild(el("li", {class: "conv-item"}, [el("p", {class: "small muted", text: when(msg.at) + " · " + label("outcome.", msg.outcome)}),
-        el("p", {class: "conv-question", lang: msg.language, text: msg.question}),
+        el("p", {class: "conv-question", lang: msg.language, dir: "auto", text: msg.question}),
         msg.procedure_code ? button(t("staff.open_procedure", {code: msg.procedure_code}), function () {
           select($("tab-procedures")); openProcedure(msg.procedure_code);
         }, "link") : null]));
