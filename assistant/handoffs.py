@@ -49,7 +49,8 @@ class HandoffDesk:
             db.commit()
             return _view(row)
 
-    def listing(self, status: str = "open", limit: int = 100) -> list[HandoffView]:
+    def listing(self, status: str = "open", limit: int = 500) -> list[HandoffView]:
+        """The oldest first (the queue's order)."""
         with Session(self.engine) as db:
             rows = db.scalars(select(Handoff).where(Handoff.status == status).order_by(Handoff.id).limit(limit))
             return [_view(row) for row in rows]

@@ -123,3 +123,9 @@ def test_first_start_creates_an_admin_once(tmp_path: Path) -> None:
     assert (tmp_path / "initial-admin-password").stat().st_mode & 0o077 == 0
     create_first_admin(settings)  # accounts exist: nothing changes
     assert access.users.authenticate("admin", password) is not None and len(access.users.list()) == 1
+
+
+def test_a_citation_opens_its_section_text(client: TestClient) -> None:
+    opened = client.get("/api/v1/procedures/1.001193/source", params={"section": "components"}).json()
+    assert "Giấy chứng sinh" in opened["sections"]["components"] and opened["source"] == "1.001193.yaml"
+    assert client.get("/api/v1/procedures/1.001193/source", params={"section": "nope"}).status_code == 404

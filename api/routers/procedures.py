@@ -83,10 +83,16 @@ def get_source(code: str, runtime: RuntimeDep,
     procedure = runtime.index().procedure(code)
     if procedure is None:
         raise HTTPException(status_code=404, detail=f"no procedure {code!r}")
-    sections = procedure.source_sections
+    sections, stored = procedure.source_sections, True
     if section is not None:
-        if section not in sections:
-            raise HTTPException(status_code=404, detail=f"no section {section!r}; sections: {', '.join(sections)}")
-        sections = {section: sections[section]}
+        if section in sections:
+            sections = {section: sections[section]}
+        else:  # records without their source text (the curated pack): the indexed text of that section
+            indexed = [c.text for c in runtime.index().chunks_of(procedure.group_key)
+                       if c.section == section and c.language == "vi" and c.procedure_uid == procedure.uid]
+            if not indexed:
+                raise HTTPException(status_code=404, detail=f"no section {section!r} in this record")
+            sections, stored = {section: "\n\n".join(indexed)}, False
     return {"code": procedure.code or procedure.uid, "source": source_label(procedure),
-            "url": procedure.provenance.url, "decision": procedure.provenance.decision, "sections": sections}
+            "url": procedure.provenance.url, "decision": procedure.provenance.decision, "sections": sections,
+            "as_published": stored}
