@@ -75,6 +75,7 @@ def test_ask_a_clerk_reaches_the_staff_queue(app, client: TestClient) -> None:  
 @pytest.mark.parametrize(("page", "language", "direction"), [
     ("/p/1.001193", "ar", "rtl"), ("/p/1.001193", "zh", "ltr"), ("/p/1.001193", "xx", "ltr"),
     ("/kiosk", "vi", "ltr"), ("/kiosk", "ar", "rtl"), ("/kiosk", "xx", "ltr"), ("/docs", "en", "ltr"),
+    ("/staff", "zh", "ltr"), ("/staff", "ar", "rtl"), ("/admin", "ko", "ltr"), ("/admin", "ar", "rtl"),
 ])
 def test_pages_are_served_in_the_language_asked(client: TestClient, page: str, language: str,
                                                 direction: str) -> None:
