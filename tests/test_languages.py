@@ -41,3 +41,4 @@ def test_an_overview_names_the_documents(chat: ChatService) -> None:
     assert response.outcome == "answered"
     assert "Giấy chứng sinh" in response.answer or "Tờ khai" in response.answer
     assert not any(line.rstrip().endswith(": 10") for line in response.answer.splitlines())
+

@@ -93,7 +93,7 @@ class ChatService:
             hits, found.question_text, found.analysis.language, self._known_hits(top, hits))
         if clarification is not None:
             return Decision("clarify", candidates=clarification.options,
-                            question=clarification.rule.question_in(found.analysis.language))
+                            question=clarification.rule.question.get(found.analysis.language))
         return Decision("answered", top.procedure)
 
     def _sibling_named(self, found: Found, current: Procedure) -> Procedure | None:
