@@ -43,6 +43,8 @@ class PhraseMatcher(Generic[T]):
 
     def add(self, phrase: str, payload: T) -> None:
         tokens = phrase_tokens(phrase)
+        if len(tokens) == 1 and script_of(phrase) in ("cjk", "hangul"):
+            return  # one character matched inside any word ("사" in "사회보험", "社" in "社会") says nothing
         if tokens and len(tokens) <= MAX_PHRASE:
             bucket = self._phrases.setdefault(tokens, [])
             if payload not in bucket:
