@@ -42,3 +42,22 @@ def test_an_overview_names_the_documents(chat: ChatService) -> None:
     assert "Giấy chứng sinh" in response.answer or "Tờ khai" in response.answer
     assert not any(line.rstrip().endswith(": 10") for line in response.answer.splitlines())
 
+
+
+def test_single_chinese_or_korean_characters_do_not_match_inside_words() -> None:
+    from assistant.understanding.phrases import PhraseMatcher
+
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    matcher.add("사", "xã")
+    matcher.add("社", "xã")
+    matcher.add("사회보험", "bảo hiểm xã hội")
+    assert [m.payloads[0] for m in matcher.find("사회보험을 받으려면")] == ["bảo hiểm xã hội"]
+    assert matcher.find("社会保险") == []
+
+
+@pytest.mark.parametrize("question", ["我是中国人，想在越南登记结婚，需要什么材料？",
+                                      "한국인인 제가 베트남에서 혼인신고를 하려면 무엇이 필요한가요?"])
+def test_a_stated_nationality_is_a_foreign_element(chat: ChatService, question: str) -> None:
+    response = chat.answer(ChatRequest(message=question), use_llm=False)
+    codes = [response.procedure.code] if response.procedure else [c.code for c in response.candidates]
+    assert "2.000806" in codes  # marriage registration with a foreign element
