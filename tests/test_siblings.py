@@ -36,3 +36,9 @@ def _conversation(chat: ChatService, turns: list[str]) -> list[str | None]:
 ])
 def test_follow_ups_switch_only_to_a_named_member(chat: ChatService, turns: list[str], expected: list[str]) -> None:
     assert _conversation(chat, turns) == expected
+
+
+def test_a_member_of_the_family_wins_over_a_procedure_mentioned_in_passing(chat: ChatService) -> None:
+    codes = _conversation(chat, ["làm giấy khai sinh cho con cần mang những gì?",
+                                 "Bố cháu là người Nhật, hai vợ chồng đã đăng ký kết hôn rồi thì có khác gì không?"])
+    assert codes == ["1.001193", "2.000528"]

@@ -54,7 +54,7 @@ def named_sibling(index: KnowledgeIndex, current: Procedure, asked: set[str],
     mine = names.get(code, frozenset())
     if not mine or not asked:
         return None
-    best: tuple[float, float, str] | None = None
+    best: tuple[float, float, float, str] | None = None
     for other, theirs in names.items():
         if other == code:
             continue
@@ -66,7 +66,9 @@ def named_sibling(index: KnowledgeIndex, current: Procedure, asked: set[str],
         # one shared syllable is not enough ("trình tự" is not "khai tử"): two of its words, or all of them
         if used < MIN_ASKED or not (len(matched) >= 2 or matched == extra) or not (matched - generic):
             continue
-        rank = (used, len(mine & theirs) / len(mine | theirs), other)
-        if best is None or rank[:2] > best[:2]:
+        # a member that keeps every word of the current name ("khai sinh" + "có yếu tố nước ngoài") before one
+        # that only shares some ("đăng ký kết hôn", mentioned in passing)
+        rank = (float(mine <= theirs), used, len(mine & theirs) / len(mine | theirs), other)
+        if best is None or rank[:3] > best[:3]:
             best = rank
-    return index.procedure(best[2]) if best else None
+    return index.procedure(best[3]) if best else None
