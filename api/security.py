@@ -11,7 +11,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
-from api.ratelimit import RateLimiter
+from api.deps import get_access, get_rate_limiter
 from assistant.access import ANONYMOUS, Principal, role_at_least
 from assistant.access.services import Access
 from assistant.access.web_sessions import csrf_matches
@@ -20,16 +20,6 @@ SESSION_COOKIE = "motcua_session"
 CSRF_HEADER = "X-CSRF-Token"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _BEARER_CHALLENGE = {"WWW-Authenticate": "Bearer"}
-
-
-def get_access(request: Request) -> Access:
-    access: Access = request.app.state.access
-    return access
-
-
-def get_rate_limiter(request: Request) -> RateLimiter:
-    limiter: RateLimiter = request.app.state.rate_limiter
-    return limiter
 
 
 def resolve_principal(request: Request) -> Principal:
@@ -111,4 +101,3 @@ def login_rate_limited(request: Request) -> None:
 RateLimited = Depends(rate_limited)
 DossierRateLimited = Depends(dossier_rate_limited)
 LoginRateLimited = Depends(login_rate_limited)
-AccessDep = Annotated[Access, Depends(get_access)]

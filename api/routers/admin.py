@@ -10,9 +10,9 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
 
-from api.deps import RuntimeDep
-from api.ingest_jobs import IngestJob, IngestJobs, IngestRequestError
-from api.security import AccessDep, AdminDep
+from api.deps import AccessDep, IngestJobsDep, RuntimeDep
+from api.ingest_jobs import IngestJob, IngestRequestError
+from api.security import AdminDep
 
 router = APIRouter(prefix="/api/v1/admin", tags=["admin"])
 
@@ -82,33 +82,28 @@ def index_info(_: AdminDep, runtime: RuntimeDep) -> dict[str, Any]:
 MAX_UPLOAD_BYTES = 200 * 1024 * 1024
 
 
-def _jobs(request: Request) -> IngestJobs:
-    jobs: IngestJobs = request.app.state.ingest_jobs
-    return jobs
-
-
 @router.post("/ingest", status_code=202, summary="Upload guides or portal exports to index (progress: GET)")
-async def ingest_upload(request: Request, _: AdminDep) -> dict[str, Any]:
+async def ingest_upload(request: Request, _: AdminDep, jobs: IngestJobsDep) -> dict[str, Any]:
     """Multipart ``files``: PDF or DOCX guides, national-portal exports (.json, .jsonl, .gz). They are kept under the
     data dir and indexed in the background; the answer holds the job id to poll."""
     async with request.form(max_files=20, max_fields=5, max_part_size=MAX_UPLOAD_BYTES) as form:
         uploads = [item for item in form.getlist("files") if isinstance(item, UploadFile)]
         files = [(upload.filename or "source", await upload.read()) for upload in uploads]
     try:
-        job = _jobs(request).upload(files)
+        job = jobs.upload(files)
     except IngestRequestError as exc:
         raise HTTPException(422, str(exc)) from exc
     return asdict(job)
 
 
 @router.post("/reindex", status_code=202, summary="Read every source again and publish a new index")
-def reindex(request: Request, _: AdminDep) -> dict[str, Any]:
-    return asdict(_jobs(request).reindex())
+def reindex(_: AdminDep, jobs: IngestJobsDep) -> dict[str, Any]:
+    return asdict(jobs.reindex())
 
 
 @router.get("/ingest/{job_id}", summary="Progress of an ingestion job")
-def ingest_progress(job_id: str, request: Request, _: AdminDep) -> dict[str, Any]:
-    job: IngestJob | None = _jobs(request).get(job_id)
+def ingest_progress(job_id: str, _: AdminDep, jobs: IngestJobsDep) -> dict[str, Any]:
+    job: IngestJob | None = jobs.get(job_id)
     if job is None:
         raise HTTPException(404, "no such job")
     return asdict(job)

@@ -6,9 +6,9 @@ from fastapi import APIRouter, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
-from api.deps import SettingsDep
+from api.deps import AccessDep, SettingsDep
 from api.metrics import LOGINS
-from api.security import CSRF_HEADER, SESSION_COOKIE, AccessDep, LoginRateLimited, PrincipalDep
+from api.security import CSRF_HEADER, SESSION_COOKIE, LoginRateLimited, PrincipalDep
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 CSRF_COOKIE = "motcua_csrf"

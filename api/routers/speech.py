@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from assistant.speech import MAX_CHARACTERS, Speaker, SpeechUnavailable
+from api.deps import SpeakerDep
+from assistant.speech import MAX_CHARACTERS, SpeechUnavailable
 
 router = APIRouter(prefix="/api/v1", tags=["speech"])
 
@@ -19,8 +20,7 @@ class SpeechRequest(BaseModel):
 
 @router.post("/speech", summary="An answer as speech (audio/wav)", response_class=Response,
              responses={200: {"content": {"audio/wav": {}}}, 503: {"description": "no speech engine installed"}})
-async def speech(body: SpeechRequest, request: Request) -> Response:
-    speaker: Speaker = request.app.state.speaker
+async def speech(body: SpeechRequest, speaker: SpeakerDep) -> Response:
     try:
         audio = await run_in_threadpool(speaker.speak, body.text, body.language)
     except SpeechUnavailable as exc:

@@ -24,7 +24,7 @@ MAX_EXTRA = 6
 
 @dataclass(frozen=True)
 class _Names:
-    index_id: int
+    index: KnowledgeIndex
     terms: dict[str, frozenset[str]]
 
 
@@ -33,14 +33,14 @@ _cache: list[_Names] = []
 
 def _name_terms(index: KnowledgeIndex) -> dict[str, frozenset[str]]:
     """Content words of every record's name without its level, per code (computed once per loaded index)."""
-    if _cache and _cache[0].index_id == id(index):
+    if _cache and _cache[0].index is index:  # held, so a new index can never be mistaken for it
         return _cache[0].terms
     terms = {}
     for record in index.records.values():
         code = record.code or record.uid
         if code not in terms:
             terms[code] = frozenset(name_terms(base_name(record.name)) - GENERIC)
-    _cache[:] = [_Names(id(index), terms)]
+    _cache[:] = [_Names(index, terms)]
     return terms
 
 
