@@ -11,7 +11,7 @@ import time
 
 from limits import RateLimitItem, parse_many
 from limits.storage import MemoryStorage, Storage, storage_from_string
-from limits.strategies import SlidingWindowCounterRateLimiter
+from limits.strategies import MovingWindowRateLimiter
 from starlette.requests import Request
 
 from api.metrics import RATE_LIMITED
@@ -36,7 +36,7 @@ class RateLimiter:
         if storage is None:
             storage = _storage(settings.redis_url)
         self.storage = storage
-        self.strategy = SlidingWindowCounterRateLimiter(storage)
+        self.strategy = MovingWindowRateLimiter(storage)
         self.rules: dict[str, list[RateLimitItem]] = {
             "public": parse_many(settings.rate_limit_public),
             "key": parse_many(settings.rate_limit_key),
