@@ -75,16 +75,23 @@ def test_out_of_scope_is_declined_politely(client: TestClient, message: str) -> 
     assert "một cửa" in str(body["answer"]) or "counter" in str(body["answer"])
 
 
-def test_unknown_procedure_is_no_match(client: TestClient) -> None:
-    body = ask(client, "xin giấy phép khai thác khoáng sản")
+def test_unknown_procedure_is_no_match(bundled_pack_settings: Settings) -> None:
+    # the pack has no mining licence; its construction permit shares "cấp giấy phép" and nothing else
+    body = ask(TestClient(create_app(bundled_pack_settings, HashingEmbedder())), "xin giấy phép khai thác khoáng sản")
     assert body["outcome"] == "no_match" and body["procedure"] is None
 
 
 def test_a_loosely_related_question_gets_candidates_not_an_answer(client: TestClient) -> None:
-    # half the words are in the residence record's text, but correcting data is another procedure
-    body = ask(client, "thông tin cư trú của tôi bị sai trên hệ thống")
+    # administrative words ("cán bộ", "hồ sơ", "phường"), but no procedure handles a complaint about an official
+    body = ask(client, "tôi muốn khiếu nại thái độ của cán bộ tiếp nhận hồ sơ ở phường")
     assert body["outcome"] == "no_match" and body["procedure"] is None
     assert body["candidates"]
+
+
+def test_wrong_residence_data_is_the_correction_procedure(bundled_pack_settings: Settings) -> None:
+    body = ask(TestClient(create_app(bundled_pack_settings, HashingEmbedder())),
+               "thông tin cư trú của tôi bị sai trên hệ thống")
+    assert body["outcome"] == "answered" and body["procedure"]["code"] == "1.010039"
 
 
 def test_answer_language_can_be_forced(client: TestClient) -> None:

@@ -6,6 +6,7 @@ import pytest
 
 from assistant.answers.chat import ChatService
 from assistant.answers.storage import ConversationStore
+from assistant.retrieval.siblings import named_sibling
 from assistant.runtime import KnowledgeRuntime
 from assistant.schemas import ChatRequest
 from knowledge.embeddings import HashingEmbedder
@@ -42,3 +43,20 @@ def test_a_member_of_the_family_wins_over_a_procedure_mentioned_in_passing(chat:
     codes = _conversation(chat, ["làm giấy khai sinh cho con cần mang những gì?",
                                  "Bố cháu là người Nhật, hai vợ chồng đã đăng ký kết hôn rồi thì có khác gì không?"])
     assert codes == ["1.001193", "2.000528"]
+
+
+
+def test_a_qualified_member_holds_every_word_of_the_current_name(chat: ChatService) -> None:
+    index = chat.finder.index
+    marriage, foreign = index.procedure("1.000894"), index.procedure("2.000806")
+    assert marriage is not None and foreign is not None
+    asked = {"nguoi", "nuoc", "ngoai", "quoc", "tich"}
+    assert named_sibling(index, marriage, asked, qualified_only=True) == foreign
+    assert named_sibling(index, foreign, {"ket", "hon", "lai"}, qualified_only=True) is None
+    assert named_sibling(index, marriage, {"ket", "hon"}, qualified_only=True) is None
+
+
+def test_a_first_question_that_states_the_qualifier_gets_the_qualified_member(chat: ChatService) -> None:
+    found = chat.finder.find("Tôi người Việt, chồng tôi quốc tịch Hàn Quốc, chúng tôi muốn đăng ký kết hôn")
+    assert found.hits[0].code == "2.000806"
+    assert chat.finder.find("đăng ký kết hôn cần những gì").hits[0].code == "1.000894"

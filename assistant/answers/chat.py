@@ -7,13 +7,15 @@ from dataclasses import dataclass
 
 from assistant.answers.choice import picked_procedure
 from assistant.answers.compose import compose_answer
+from assistant.answers.confidence import ConfidenceModel, bundled_confidence
 from assistant.answers.labels import label
 from assistant.answers.llm import LlmAnswerer
-from assistant.answers.siblings import named_sibling
 from assistant.answers.storage import ConversationStore
 from assistant.redact import redact
-from assistant.retrieval.finder import Found, ProcedureFinder, name_coverage, name_terms
+from assistant.retrieval.finder import Found, ProcedureFinder, name_coverage
 from assistant.retrieval.hybrid import ProcedureHit
+from assistant.retrieval.names import name_terms
+from assistant.retrieval.siblings import is_qualified_member, named_sibling
 from assistant.schemas import Candidate, ChatRequest, ChatResponse, Citation, ProcedureRef
 from assistant.understanding.intent import detect_intent, intent_words
 from assistant.understanding.scope import classify_scope
@@ -33,10 +35,6 @@ FOLLOW_UP_WORDS = frozenset(
                      "biểu form ký tên").split()
     for t in query_terms(phrase)
 )
-#: How well the best procedure's name (or alias) must match a Vietnamese question to answer with it rather than
-#: say ``no_match`` and list candidates. Measured on the development set (real questions labelled no_match have a
-#: median name match of 0.33; answered ones 0.73, and 0.46 at their 10th percentile); see README.
-MIN_NAME_TO_ANSWER = 0.3
 #: How well the best procedure's name must match a question without administrative vocabulary to answer it.
 MIN_NAME_MATCH = 0.34
 
@@ -50,10 +48,12 @@ class Decision:
 
 
 class ChatService:
-    def __init__(self, finder: ProcedureFinder, store: ConversationStore, llm: LlmAnswerer | None = None) -> None:
+    def __init__(self, finder: ProcedureFinder, store: ConversationStore, llm: LlmAnswerer | None = None,
+                 confidence: ConfidenceModel | None = None) -> None:
         self.finder = finder
         self.store = store
         self.llm = llm
+        self.confidence = confidence or bundled_confidence()
 
     @property
     def index(self) -> KnowledgeIndex:
@@ -85,9 +85,10 @@ class ChatService:
             or (coverage >= MIN_COVERAGE and (name_match >= MIN_NAME_MATCH or intent is not None or lenient))
         )
         if not in_domain:
+            if current is not None:
+                return Decision("answered", current)  # more about the asker ("I moved back to Germany"), not a topic
             return Decision("out_of_scope")  # no administrative vocabulary at all: weather, chit-chat, shopping...
-        weak_name = found.analysis.language == "vi" and name_match < MIN_NAME_TO_ANSWER
-        if alias_hit is None and (coverage < MIN_COVERAGE or weak_name):
+        if not self.confidence.should_answer(found, self.index):
             return Decision("no_match")  # the best procedure is only loosely related: offer candidates instead
         clarification = self.finder.clarifier.clarification(
             hits, found.question_text, found.analysis.language, self._known_hits(top, hits))
@@ -113,8 +114,9 @@ class ChatService:
 
     def _is_follow_up(self, found: Found, alias_hit: ProcedureHit | None, current: Procedure) -> bool:
         """A question with nothing new in it ("còn lệ phí thì sao?", "and online?") is about the same procedure."""
-        if alias_hit is not None and alias_hit.procedure.group_key != current.group_key:
-            return False
+        if (alias_hit is not None and alias_hit.procedure.group_key != current.group_key
+                and not is_qualified_member(self.index, alias_hit.procedure, current)):
+            return False  # another procedure by name; naming the family of the current one ("khai tử") is not
         if self.finder.clarifier.names_another_option(found.question_text, current.code or current.uid):
             return False  # "and if my fiancée is Korean?" after the domestic marriage: the foreign procedure
         if not found.content_terms:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from assistant.answers.labels import label, money, unit
 from assistant.answers.places import submission_place
-from assistant.retrieval.finder import name_terms
+from assistant.retrieval.names import name_terms
 from knowledge.chunks import source_label
 from knowledge.model import Channel, Component, Procedure
 

@@ -12,6 +12,7 @@ procedure (fewer words of its own) goes first.
 from __future__ import annotations
 
 from assistant.retrieval.hybrid import ProcedureHit
+from assistant.retrieval.names import name_terms
 from assistant.retrieval.ranking import base_name
 from knowledge.model import Procedure
 
@@ -28,10 +29,6 @@ GENERIC = frozenset({"thu"})
 
 
 def _terms(name: str) -> frozenset[str]:
-    from assistant.retrieval.finder import (
-        name_terms,  # a leaf helper of the finder; imported late to keep the cycle out
-    )
-
     return frozenset(name_terms(name) - GENERIC)
 
 

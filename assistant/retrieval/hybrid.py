@@ -47,6 +47,8 @@ class RetrievalConfig:
     rrf_k: float = 60.0
     lexical_weight: float = 1.0
     dense_weight: float = 0.6
+    #: Weight of the ranking by procedure names alone (BM25 over name, field and aliases); see ``search``.
+    names_weight: float = 1.0
 
 
 def _aggregate(index: KnowledgeIndex, ranked_chunks: Sequence[tuple[int, float]]) -> list[tuple[str, int, float]]:
@@ -76,6 +78,12 @@ class HybridRetriever:
         scores = self.index.lexical.scores(text, terms=terms)
         return _aggregate(self.index, top_k(scores, self.config.candidates))
 
+    def names(self, text: str, terms: Sequence[str] | None = None) -> list[tuple[str, int, float]]:
+        """Procedures ranked by how well their names match (key, first chunk row, score)."""
+        keys, names = self.index.name_index()
+        return [(keys[i], self.index.first_chunk[keys[i]], score)
+                for i, score in top_k(names.scores(text, terms=terms), self.config.candidates)]
+
     def dense(self, text: str) -> list[tuple[str, int, float]]:
         if self.embedder is None or self.index.dense.size == 0:
             return []
@@ -84,19 +92,22 @@ class HybridRetriever:
 
     def search(self, query: str, k: int = 5, *, terms: Sequence[str] | None = None,
                dense_query: str | None = None, boosts: dict[str, float] | None = None,
-               dense_weight: float | None = None) -> list[ProcedureHit]:
+               dense_weight: float | None = None, by_name: bool = True) -> list[ProcedureHit]:
         """Procedures for ``query``, best first.
 
         ``terms`` override the lexical query terms (expansions); ``boosts`` add to the fused score of procedure
         codes known from elsewhere (a colloquial alias in the question), in units of a first-rank RRF vote.
+        ``by_name``: also rank by the names alone (the names are Vietnamese: it helps questions written in it).
         """
         weight = self.config.dense_weight if dense_weight is None else dense_weight
         lexical = self.lexical(query, terms)
         dense = self.dense(dense_query or query) if weight > 0 else []
-        return self.fuse(lexical, dense, k, boosts or {}, weight)
+        named = self.names(query, terms) if by_name and self.config.names_weight > 0 else []
+        return self.fuse(lexical, dense, k, boosts or {}, weight, named)
 
     def fuse(self, lexical: list[tuple[str, int, float]], dense: list[tuple[str, int, float]],
-             k: int, boosts: dict[str, float] | None = None, dense_weight: float | None = None) -> list[ProcedureHit]:
+             k: int, boosts: dict[str, float] | None = None, dense_weight: float | None = None,
+             by_name: list[tuple[str, int, float]] | None = None) -> list[ProcedureHit]:
         cfg = self.config
         dense_weight = cfg.dense_weight if dense_weight is None else dense_weight
         fused: dict[str, float] = {}
@@ -111,6 +122,9 @@ class HybridRetriever:
             fused[key] = fused.get(key, 0.0) + dense_weight / (cfg.rrf_k + rank + 1)
             best_row.setdefault(key, row)
             dense_rank[key] = rank + 1
+        for rank, (key, row, _) in enumerate(by_name or []):
+            fused[key] = fused.get(key, 0.0) + cfg.names_weight / (cfg.rrf_k + rank + 1)
+            best_row.setdefault(key, row)
         for key, weight in (boosts or {}).items():
             if key in self.index.first_chunk:
                 best_row.setdefault(key, self.index.first_chunk[key])

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.retrieval.ranking import base_name
+from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.language import detect_language
 from assistant.understanding.phrases import PhraseMatcher
 from knowledge.glossary import GlossaryEntry, load_glossary
@@ -114,6 +115,9 @@ class QueryAnalyzer:
                     self.anchors.add(term, entry.vi)
         #: Abbreviations that mark a question as Vietnamese even when no other word does ("karaoke antt ntn").
         self.known_vietnamese = frozenset(abbreviations)
+        procedures = list(procedures)
+        #: Short forms read from the names ("gpmt"), for those the glossary does not list.
+        self.acronyms = AcronymReader(p.name for p in procedures if p.code)
         for procedure in procedures:
             if not procedure.code:
                 continue
@@ -130,19 +134,21 @@ class QueryAnalyzer:
         return cls(load_glossary(), procedures)
 
     def expand_shorthand(self, text: str) -> str:
-        """Replace shorthand words ("dktt", "ntn", "ko") by their full Vietnamese form; other words stay as typed."""
+        """Replace shorthand words ("dktt", "ntn", "ko") by their full Vietnamese form, and short forms the names
+        use ("gpmt") by their phrase; other words stay as typed."""
         typed = words(text)
         plain = tuple(strip_diacritics(w) for w in typed)
         matches = self.shorthand.find_tokens(plain)
-        if not matches:
+        if not matches and not any(self.acronyms.expand(w) for w in typed):
             return text
         out: list[str] = []
         position = 0
-        for match in matches:
-            out.extend(typed[position : match.start])
-            out.append(match.payloads[0])
-            position = match.end
-        out.extend(typed[position:])
+        for match in [*matches, None]:
+            end = match.start if match else len(typed)
+            out.extend(self.acronyms.expand(w) or w for w in typed[position:end])
+            if match:
+                out.append(match.payloads[0])
+                position = match.end
         return " ".join(out)
 
     def analyze(self, text: str, language: str | None = None) -> QueryAnalysis:

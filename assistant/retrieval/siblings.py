@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.retrieval.contrast import GENERIC
-from assistant.retrieval.finder import name_terms
+from assistant.retrieval.names import name_terms
 from assistant.retrieval.ranking import base_name
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
@@ -19,7 +19,7 @@ MIN_SHARED = 0.5
 #: Share of the sibling's own words the question must use.
 MIN_ASKED = 0.34
 #: Siblings with more words of their own than this are other procedures, not members of the family.
-MAX_EXTRA = 6
+MAX_EXTRA = 10
 
 
 @dataclass(frozen=True)
@@ -44,11 +44,22 @@ def _name_terms(index: KnowledgeIndex) -> dict[str, frozenset[str]]:
     return terms
 
 
+def is_qualified_member(index: KnowledgeIndex, general: Procedure, specific: Procedure) -> bool:
+    """Whether ``specific`` is a qualified member of ``general``'s family: its name holds every word of the general
+    one's and more ("đăng ký khai tử" → "đăng ký khai tử có yếu tố nước ngoài")."""
+    names = _name_terms(index)
+    mine = names.get(general.code or general.uid, frozenset())
+    theirs = names.get(specific.code or specific.uid, frozenset())
+    return bool(mine) and mine < theirs and len(theirs - mine) <= MAX_EXTRA
+
+
 def named_sibling(index: KnowledgeIndex, current: Procedure, asked: set[str],
-                  generic: frozenset[str] = frozenset()) -> Procedure | None:
+                  generic: frozenset[str] = frozenset(), *, qualified_only: bool = False) -> Procedure | None:
     """The member of ``current``'s family whose own name words the question uses, if any (best first).
 
-    ``generic`` words (follow-up and intent words: "phí", "online") count towards a match but never make one."""
+    ``generic`` words (follow-up and intent words: "phí", "online") count towards a match but never make one.
+    ``qualified_only``: only members whose name holds every word of the current one and more ("đăng ký giám hộ"
+    → "đăng ký giám hộ có yếu tố nước ngoài"), not those that merely share words."""
     names = _name_terms(index)
     code = current.code or current.uid
     mine = names.get(code, frozenset())
@@ -59,6 +70,8 @@ def named_sibling(index: KnowledgeIndex, current: Procedure, asked: set[str],
         if other == code:
             continue
         extra = theirs - mine
+        if qualified_only and not mine < theirs:
+            continue
         if not extra or len(extra) > MAX_EXTRA or len(mine & theirs) / len(mine) < MIN_SHARED:
             continue
         matched = extra & asked

@@ -1,0 +1,89 @@
+"""One calibrated confidence that the best procedure found is the one the question is about.
+
+Retrieval always returns something; what matters at the counter is whether to answer with it or to say that
+nothing fits and offer the closest procedures (``no_match``). The evidence is a handful of features of the question
+and the ranking (how much of the best name the question covers, how much of the question the procedure covers, how
+far ahead of the runner-up it is, whether the question names an alias or uses administrative vocabulary, how many
+procedures the index holds, ...), and
+a logistic model over them gives the probability that answering is right. Its weights and the probability needed
+to answer live in ``knowledge/confidence.yaml``, fitted on the development questions by
+``eval/tools/calibrate.py``, which also reports how reliable each outcome is.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+import knowledge
+from assistant.retrieval.finder import Found, name_coverage
+from knowledge.store import KnowledgeIndex
+
+CONFIDENCE_FILE = Path(knowledge.__file__).parent / "confidence.yaml"
+#: The features, in the order the weights file lists them.
+FEATURES = ("name_match", "coverage", "margin", "anchored", "alias", "lexical_first",
+            "content_terms", "vietnamese", "index_size")
+
+
+def question_features(found: Found, index: KnowledgeIndex) -> dict[str, float]:
+    """The evidence for answering with the best hit of ``found`` (which must have one)."""
+    hits = found.hits
+    top = hits[0]
+    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    terms = len(found.content_terms)
+    return {
+        "name_match": name_coverage(top.procedure, found.content_terms, found.analysis.language),
+        "coverage": found.coverage(top, index),
+        "margin": (top.score - runner_up) / top.score if top.score > 0 else 0.0,
+        "anchored": float(bool(found.analysis.anchors)),
+        "alias": float(top.code in found.analysis.alias_codes),
+        "lexical_first": 1.0 / top.lexical_rank if top.lexical_rank else 0.0,
+        "dense_first": 1.0 / top.dense_rank if top.dense_rank else 0.0,
+        "content_terms": math.log1p(terms),
+        "vietnamese": float(found.analysis.language == "vi"),
+        # how crowded the index is: over 75 curated procedures a close second is rarer than over 2,642
+        "index_size": math.log10(max(len(index.by_code), 1)),
+    }
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Logistic weights over ``FEATURES`` and the probability at which the assistant answers."""
+
+    weights: dict[str, float]
+    intercept: float
+    answer_at: float
+    #: Smallest and largest index size (log10 of procedures) the model was fitted on; sizes outside are clamped.
+    index_size_range: tuple[float, float] = (0.0, 9.0)
+
+    @classmethod
+    def load(cls, path: Path = CONFIDENCE_FILE) -> ConfidenceModel:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        weights = {name: float(value) for name, value in data["weights"].items()}
+        unknown = set(weights) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"{path}: unknown features {sorted(unknown)}; expected some of {FEATURES}")
+        answer_at = float(data["answer_at"])
+        if not 0.0 <= answer_at <= 1.0:
+            raise ValueError(f"{path}: answer_at must be a probability, got {answer_at}")
+        low, high = data.get("index_size_range", (0.0, 9.0))
+        return cls(weights, float(data["intercept"]), answer_at, (float(low), float(high)))
+
+    def probability(self, features: dict[str, float]) -> float:
+        """Probability that answering with the best hit is right."""
+        low, high = self.index_size_range
+        features = {**features, "index_size": min(max(features.get("index_size", low), low), high)}
+        z = self.intercept + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
+
+    def should_answer(self, found: Found, index: KnowledgeIndex) -> bool:
+        return bool(found.hits) and self.probability(question_features(found, index)) >= self.answer_at
+
+
+@lru_cache(maxsize=1)
+def bundled_confidence() -> ConfidenceModel:
+    return ConfidenceModel.load()

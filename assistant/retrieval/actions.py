@@ -1,0 +1,129 @@
+"""Families of procedures that differ only by their action, ordered by the action the question asks for.
+
+"Cấp giấy phép lái xe", "Đổi giấy phép lái xe", "Cấp lại giấy phép lái xe" share every word but the first ones, so
+retrieval scores them alike and the order among them is close to chance. The action is read from the first words
+of each name (``knowledge/name_actions/actions.yaml``) and from the question's words ("mất" asks for a re-issue,
+"hết hạn" for an exchange or an extension); the member whose action is asked goes first, and when the question asks
+for none, the first issue does: a person who does not say "lost" or "expired" is most often applying for the first
+time. Nothing is listed per procedure: every family in the index is found by its names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+import knowledge
+from assistant.retrieval.hybrid import ProcedureHit
+from assistant.retrieval.ranking import base_name
+from knowledge.text import fold, nfc, script_of, strip_diacritics
+
+ACTIONS_FILE = Path(knowledge.__file__).parent / "name_actions" / "actions.yaml"
+#: How many of the top results are looked at.
+DEPTH = 6
+#: A member is moved up only when it scored at least this share of the family's best member.
+MIN_SCORE_RATIO = 0.4
+_PREFIX = re.compile(r"^thủ tục\s+")
+
+
+@dataclass(frozen=True)
+class NameAction:
+    """One action: its name prefixes and the question patterns that ask for it."""
+
+    key: str
+    prefixes: tuple[str, ...]
+    asks: re.Pattern[str] | None
+    asks_plain: re.Pattern[str] | None
+
+
+def _pattern(words: list[str]) -> re.Pattern[str] | None:
+    parts = [re.escape(w) if script_of(w) in ("cjk", "hangul") else rf"\b{re.escape(w)}\b" for w in words]
+    return re.compile("|".join(parts)) if parts else None
+
+
+@dataclass(frozen=True)
+class ActionRules:
+    actions: tuple[NameAction, ...]
+    default: str
+    not_asking: re.Pattern[str] | None = None
+
+    @classmethod
+    def load(cls, path: Path = ACTIONS_FILE) -> ActionRules:
+        data = yaml.safe_load(path.read_text("utf-8"))
+        actions = tuple(
+            NameAction(key, tuple(sorted((fold(p) for p in spec["name"]), key=len, reverse=True)),
+                       _pattern([fold(w) for w in spec.get("asks", [])]),
+                       _pattern([strip_diacritics(fold(w)) for w in spec.get("asks_plain", [])]))
+            for key, spec in data["actions"].items()
+        )
+        if data["default"] not in {a.key for a in actions}:
+            raise ValueError(f"{path}: default action {data['default']!r} is not one of the actions")
+        return cls(actions, data["default"], _pattern([fold(w) for w in data.get("not_asking", [])]))
+
+    def split_name(self, name: str) -> tuple[str, str] | None:
+        """(action, object) of a procedure name, or ``None`` when it starts with no known action."""
+        text = _PREFIX.sub("", " ".join(fold(nfc(name)).split()))
+        best: tuple[str, str] | None = None
+        best_length = 0
+        for action in self.actions:
+            for prefix in action.prefixes:
+                if len(prefix) > best_length and (text == prefix or text.startswith(prefix + " ")):
+                    best, best_length = (action.key, text[len(prefix):]), len(prefix)
+        if best is None:
+            return None
+        obj = base_name(best[1])
+        return (best[0], obj) if obj else None
+
+    def asked(self, question: str) -> set[str]:
+        """Actions the question's words ask for."""
+        text = fold(question)
+        if self.not_asking is not None:
+            text = self.not_asking.sub(" ", text)
+        plain = strip_diacritics(text)
+        return {a.key for a in self.actions
+                if (a.asks and a.asks.search(text)) or (a.asks_plain and a.asks_plain.search(plain))}
+
+
+@lru_cache(maxsize=1)
+def bundled_rules() -> ActionRules:
+    return ActionRules.load()
+
+
+def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules | None = None) -> list[ProcedureHit]:
+    """Reorder members of the same family among the top ``DEPTH`` hits: asked action first, else the default one.
+
+    A family keeps the positions its members held; only who sits in them changes."""
+    rules = rules or bundled_rules()
+    head = hits[:DEPTH]
+    families: dict[str, list[int]] = {}
+    actions: dict[int, str] = {}
+    for position, hit in enumerate(head):
+        split = rules.split_name(hit.procedure.name)
+        if split is not None:
+            actions[position] = split[0]
+            families.setdefault(split[1], []).append(position)
+    asked = rules.asked(question) or {rules.default}
+    result = list(head)
+    for positions in families.values():
+        wanted = asked
+        members = [head[p] for p in positions]
+        if len({actions[p] for p in positions}) < 2:
+            continue
+        best_score = max(m.score for m in members)
+        close = [(m, actions[p]) for m, p in zip(members, positions, strict=True)
+                 if m.score >= MIN_SCORE_RATIO * best_score]
+        if not any(actions[p] in wanted for p in positions):
+            wanted = {rules.default}  # the question asks for an action this family does not have
+        chosen = next((m for m, action in close if action in wanted), None)
+        if chosen is None or chosen is members[0]:
+            continue
+        reordered = [chosen, *[m for m in members if m is not chosen]]
+        scores = [m.score for m in members]
+        for position, member, score in zip(positions, reordered, scores, strict=True):
+            member.score = score
+            result[position] = member
+    return result + hits[DEPTH:]

@@ -1,0 +1,42 @@
+"""The answer confidence: a logistic model over ranking evidence, its file, and its place in the chat decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.answers.confidence import FEATURES, ConfidenceModel, bundled_confidence
+
+STRONG = {"name_match": 1.0, "coverage": 1.0, "margin": 0.6, "anchored": 1.0, "alias": 1.0, "lexical_first": 1.0,
+          "content_terms": 1.6, "vietnamese": 1.0, "index_size": 3.4}
+WEAK = {**STRONG, "name_match": 0.1, "coverage": 0.3, "margin": 0.01, "alias": 0.0, "lexical_first": 0.05}
+
+
+def test_the_bundled_model_answers_strong_evidence_and_declines_weak() -> None:
+    model = bundled_confidence()
+    assert set(model.weights) <= set(FEATURES)
+    assert model.probability(STRONG) > 0.9 > model.answer_at > model.probability(WEAK)
+
+
+def test_more_of_the_name_matched_never_lowers_the_confidence() -> None:
+    model = bundled_confidence()
+    values = [model.probability({**WEAK, "name_match": share / 10}) for share in range(11)]
+    assert values == sorted(values)
+
+
+def test_index_sizes_outside_the_fitted_range_are_clamped() -> None:
+    model = ConfidenceModel({"index_size": 1.0}, 0.0, 0.5, (1.8, 3.4))
+    assert model.probability({"index_size": 0.3}) == model.probability({"index_size": 1.8})
+    assert model.probability({"index_size": 9.0}) == model.probability({"index_size": 3.4})
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("answer_at: 0.5\nintercept: 0\nweights: {colour: 1}\n", "unknown features"),
+    ("answer_at: 1.5\nintercept: 0\nweights: {margin: 1}\n", "probability"),
+])
+def test_a_broken_weights_file_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "confidence.yaml"
+    path.write_text(text, "utf-8")
+    with pytest.raises(ValueError, match=message):
+        ConfidenceModel.load(path)

@@ -1,0 +1,106 @@
+"""Action families ("Cấp" / "Cấp lại" / "Đổi" / "Gia hạn" X) and short forms read from the names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.retrieval.actions import ActionRules, order_by_action
+from assistant.retrieval.hybrid import ProcedureHit
+from assistant.understanding.acronyms import AcronymReader, looks_like_short_form
+from assistant.understanding.query import QueryAnalyzer
+from knowledge.chunks import Chunk
+from knowledge.glossary import load_glossary
+from knowledge.model import Procedure, Provenance
+
+
+def _hit(code: str, name: str, score: float) -> ProcedureHit:
+    procedure = Procedure(uid=f"dvc:{code}", code=code, name=name,
+                          provenance=Provenance(source_kind="dvc", source_file="test.jsonl"))
+    return ProcedureHit(procedure, score, Chunk(f"dvc:{code}:overview:0", procedure.uid, code, "overview", "vi",
+                                                name, "test"))
+
+
+def _licences() -> list[ProcedureHit]:
+    return [
+        _hit("3.000347", "Đổi giấy phép lái xe", 0.030),
+        _hit("3.000348", "Cấp lại giấy phép lái xe", 0.029),
+        _hit("3.000346", "Cấp giấy phép lái xe", 0.028),
+        _hit("1.004222", "Đăng ký thường trú", 0.027),
+        _hit("3.000352", "Thu hồi giấy phép lái xe", 0.010),
+    ]
+
+
+def _first(question: str) -> str:
+    return order_by_action(_licences(), question)[0].code
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("thi bằng lái xe máy nộp hồ sơ ở đâu", "3.000346"),   # no action asked: the first issue
+    ("bị mất bằng lái xe thì làm sao", "3.000348"),
+    ("lam mat bang lai xe", "3.000348"),                   # typed without diacritics
+    ("bằng lái hết hạn rồi", "3.000347"),
+    ("I lost my driving licence", "3.000348"),
+    ("làm bằng lái mất bao lâu", "3.000346"),             # "mất bao lâu" is how long, not lost
+])
+def test_the_asked_action_or_the_first_issue_goes_first(question: str, code: str) -> None:
+    assert _first(question) == code
+
+
+def test_only_family_members_trade_places_and_scores_stay_with_positions() -> None:
+    hits = order_by_action(_licences(), "xin cấp bằng lái lần đầu")
+    assert [h.code for h in hits] == ["3.000346", "3.000347", "3.000348", "1.004222", "3.000352"]
+    assert [h.score for h in hits] == [0.030, 0.029, 0.028, 0.027, 0.010]
+
+
+def test_a_far_weaker_member_is_not_promoted() -> None:
+    hits = order_by_action(_licences(), "thu hồi bằng lái")
+    assert hits[0].code == "3.000347"  # "Thu hồi" scored a third of the family's best
+
+
+def test_names_split_into_action_and_object() -> None:
+    rules = ActionRules.load()
+    assert rules.split_name("Cấp lại giấy phép lái xe") == ("reissue", "giay phep lai xe")
+    assert rules.split_name("Thủ tục gia hạn tạm trú (cấp tỉnh)") == ("extend", "tam tru")
+    assert rules.split_name("Khai báo tạm trú cho người nước ngoài") is None
+
+
+def test_a_default_action_must_be_one_of_the_actions(tmp_path: Path) -> None:
+    path = tmp_path / "actions.yaml"
+    path.write_text("default: renew\nactions:\n  new:\n    name: [cấp]\n", "utf-8")
+    with pytest.raises(ValueError, match="default action"):
+        ActionRules.load(path)
+
+
+NAMES = [
+    "Cấp giấy phép môi trường (cấp tỉnh)", "Cấp đổi giấy phép môi trường", "Điều chỉnh giấy phép môi trường",
+    "Chuyển mục đích sử dụng đất", "Gia hạn mục đích sử dụng rừng",
+    "Đăng ký hoạt động ngân hàng nước ngoài", "Thành lập ngân hàng nước ngoài", "Ngân hàng nhà nước xác nhận",
+]
+
+
+def test_short_forms_are_read_from_the_names() -> None:
+    reader = AcronymReader(NAMES)
+    assert reader.expand("gpmt") == "giấy phép môi trường"
+    assert reader.expand("mđsd") == reader.expand("mdsd") == "mục đích sử dụng"
+    assert reader.expand("nhnn") == "ngân hàng nước ngoài"  # the use the names make most
+    assert reader.expand("xyzq") is None
+
+
+def test_rare_or_tied_phrases_and_real_words_are_not_short_forms() -> None:
+    reader = AcronymReader(["Cấp giấy chứng nhận", "Cấp thẻ"])
+    assert reader.expand("cgcn") is None  # used by one name only
+    assert not looks_like_short_form("cảnh")
+    assert not looks_like_short_form("nghiêng")
+    assert not looks_like_short_form("hd")  # two letters: read from the glossary only
+    assert looks_like_short_form("antt")
+
+
+def test_the_analyzer_expands_short_forms_the_glossary_lacks() -> None:
+    procedures = [Procedure(uid=f"dvc:1.00000{i}", code=f"1.00000{i}", name=name,
+                            provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+                  for i, name in enumerate(NAMES)]
+    analysis = QueryAnalyzer(load_glossary(), procedures).analyze("xưởng có phải xin gpmt ko")
+    assert "giấy phép môi trường" in analysis.normalized
+    assert "không" in analysis.normalized  # the glossary's shorthand still applies
