@@ -61,6 +61,7 @@ class KnowledgeRuntime:
         with self._lock:
             if self._loaded is None or current != self._loaded_from:
                 index = self.store.load()
+                index.name_index()  # built with the index, not inside the first question (about 1 s nationally)
                 use_dense = index.manifest.embedding_model == self.embedder.name
                 retriever = HybridRetriever(index, self.embedder if use_dense else None)
                 analyzer = QueryAnalyzer.for_procedures(index.records.values())

@@ -148,7 +148,13 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, default=None, help="Data dir to keep the national index in.")
     parser.add_argument("--skip-dossier", action="store_true", help="Leave out the dossier check measures.")
     parser.add_argument("--skip-load", action="store_true", help="Leave out the 60 s load test.")
+    parser.add_argument("--latency-only", type=Path, default=None, metavar="DATA_DIR",
+                        help="Only time search and chat in process over an existing index, and print them.")
     args = parser.parse_args()
+    if args.latency_only is not None:
+        measured = in_process(args.latency_only, load_queries(args.queries))
+        print(json.dumps({k: measured[k] for k in ("index_and_analyzer_load_s", "search", "chat")}))
+        return
     if not CORPUS.exists():
         raise SystemExit(f"{CORPUS} not found: the benchmarks need ../shared beside the checkout")
     env = {**os.environ, "OMP_THREAD_LIMIT": "1", "TOKENIZERS_PARALLELISM": "false"}

@@ -6,7 +6,8 @@ shares at least half of the current name's words, and the question uses the word
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from assistant.retrieval.contrast import GENERIC
 from assistant.retrieval.names import name_terms
@@ -26,22 +27,63 @@ MAX_EXTRA = 10
 class _Names:
     index: KnowledgeIndex
     terms: dict[str, frozenset[str]]
+    #: per name word, the codes whose names use it
+    postings: dict[str, set[str]] = field(default_factory=dict)
+    #: per code, the codes that may be members of its family, with their name words (see ``_family``)
+    families: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
 
 _cache: list[_Names] = []
 
 
-def _name_terms(index: KnowledgeIndex) -> dict[str, frozenset[str]]:
+def _names(index: KnowledgeIndex) -> _Names:
     """Content words of every record's name without its level, per code (computed once per loaded index)."""
     if _cache and _cache[0].index is index:  # held, so a new index can never be mistaken for it
-        return _cache[0].terms
+        return _cache[0]
     terms = {}
     for record in index.records.values():
         code = record.code or record.uid
         if code not in terms:
             terms[code] = frozenset(name_terms(base_name(record.name)) - GENERIC)
-    _cache[:] = [_Names(index, terms)]
-    return terms
+    postings: dict[str, set[str]] = {}
+    for code, words in terms.items():
+        for word in words:
+            postings.setdefault(word, set()).add(code)
+    _cache[:] = [_Names(index, terms, postings)]
+    return _cache[0]
+
+
+def _name_terms(index: KnowledgeIndex) -> dict[str, frozenset[str]]:
+    return _names(index).terms
+
+
+def _family(index: KnowledgeIndex, code: str) -> list[tuple[str, frozenset[str]]]:
+    """The codes whose names could make them members of ``code``'s family whatever the question: they keep at
+    least ``MIN_SHARED`` of its name words and add between one and ``MAX_EXTRA`` of their own. Computed once per
+    code (a scan of every name), so a question only looks at these few."""
+    names = _names(index)
+    if code not in names.families:
+        mine = names.terms.get(code, frozenset())
+        shared = Counter(other for word in mine for other in names.postings.get(word, ()))
+        names.families[code] = [
+            (other, names.terms[other]) for other, count in shared.items()
+            if other != code and count / len(mine) >= MIN_SHARED
+            and 0 < len(names.terms[other] - mine) <= MAX_EXTRA
+        ]
+    return names.families[code]
+
+
+def _qualified(index: KnowledgeIndex, code: str) -> list[tuple[str, frozenset[str]]]:
+    """The codes whose names hold every word of ``code``'s and at most ``MAX_EXTRA`` more (set intersections of
+    the name-word postings: cheap enough for every first question)."""
+    names = _names(index)
+    mine = names.terms.get(code, frozenset())
+    if not mine:
+        return []
+    lists = sorted((names.postings.get(word, set()) for word in mine), key=len)
+    holders = set.intersection(*lists) - {code}
+    return [(other, names.terms[other]) for other in holders
+            if 0 < len(names.terms[other] - mine) <= MAX_EXTRA]
 
 
 def is_qualified_member(index: KnowledgeIndex, general: Procedure, specific: Procedure) -> bool:
@@ -60,20 +102,13 @@ def named_sibling(index: KnowledgeIndex, current: Procedure, asked: set[str],
     ``generic`` words (follow-up and intent words: "phí", "online") count towards a match but never make one.
     ``qualified_only``: only members whose name holds every word of the current one and more ("đăng ký giám hộ"
     → "đăng ký giám hộ có yếu tố nước ngoài"), not those that merely share words."""
-    names = _name_terms(index)
     code = current.code or current.uid
-    mine = names.get(code, frozenset())
+    mine = _name_terms(index).get(code, frozenset())
     if not mine or not asked:
         return None
     best: tuple[float, float, float, str] | None = None
-    for other, theirs in names.items():
-        if other == code:
-            continue
+    for other, theirs in sorted(_qualified(index, code) if qualified_only else _family(index, code)):
         extra = theirs - mine
-        if qualified_only and not mine < theirs:
-            continue
-        if not extra or len(extra) > MAX_EXTRA or len(mine & theirs) / len(mine) < MIN_SHARED:
-            continue
         matched = extra & asked
         used = len(matched) / len(extra)
         # one shared syllable is not enough ("trình tự" is not "khai tử"): two of its words, or all of them
