@@ -54,13 +54,3 @@ def test_unrelated_procedures_and_far_lower_scores_are_not_moved() -> None:
     analysis = QueryAnalyzer(load_glossary(), []).analyze("đăng ký lại khai sinh")
     assert contrast_rerank(hits, content_terms(analysis), "vi")[0].code == "1.001193"
     assert _order("đăng ký thường trú cho con")[0] == "1.001193"  # not a family member: order kept
-
-
-def test_the_new_issue_goes_first_when_no_action_is_named() -> None:
-    renew = _hit("2.001402", "Cấp đổi Giấy chứng nhận đủ điều kiện về an ninh, trật tự", 0.030)
-    new = _hit("2.001478", "Cấp mới Giấy chứng nhận đủ điều kiện về an ninh, trật tự", 0.029)
-    analyzer = QueryAnalyzer(load_glossary(), [])
-    plain = analyzer.analyze("điều kiện an ninh trật tự karaoke cần giấy tờ gì")
-    assert contrast_rerank([renew, new], content_terms(plain), "vi")[0].code == "2.001478"
-    exchange = analyzer.analyze("đổi giấy chứng nhận an ninh trật tự hết hạn")
-    assert contrast_rerank([renew, new], content_terms(exchange), "vi")[0].code == "2.001402"

@@ -104,3 +104,13 @@ def test_the_analyzer_expands_short_forms_the_glossary_lacks() -> None:
     analysis = QueryAnalyzer(load_glossary(), procedures).analyze("xưởng có phải xin gpmt ko")
     assert "giấy phép môi trường" in analysis.normalized
     assert "không" in analysis.normalized  # the glossary's shorthand still applies
+
+
+def test_the_new_issue_goes_first_when_no_action_is_named() -> None:
+    renew = _hit("2.001402", "Cấp đổi Giấy chứng nhận đủ điều kiện về an ninh, trật tự", 0.030)
+    new = _hit("2.001478", "Cấp mới Giấy chứng nhận đủ điều kiện về an ninh, trật tự", 0.029)
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    plain = analyzer.analyze("điều kiện an ninh trật tự karaoke cần giấy tờ gì")
+    assert order_by_action([renew, new], plain.text)[0].code == "2.001478"
+    exchange = analyzer.analyze("đổi giấy chứng nhận an ninh trật tự hết hạn")
+    assert order_by_action([renew, new], exchange.text)[0].code == "2.001402"

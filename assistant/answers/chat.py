@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 from assistant.answers.choice import picked_procedure
 from assistant.answers.compose import compose_answer
-from assistant.answers.confidence import ConfidenceModel, bundled_confidence
+from assistant.answers.confidence import ConfidenceModel, bundled_confidence, question_features
 from assistant.answers.labels import label
 from assistant.answers.llm import LlmAnswerer
 from assistant.answers.storage import ConversationStore
 from assistant.redact import redact
-from assistant.retrieval.finder import Found, ProcedureFinder, name_coverage
+from assistant.retrieval.finder import Found, ProcedureFinder
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_terms
 from assistant.retrieval.siblings import is_qualified_member, named_sibling
@@ -75,8 +75,8 @@ class ChatService:
         top = hits[0] if hits else None
         if top is None:
             return Decision("no_match" if found.analysis.anchored else "out_of_scope")
-        coverage = found.coverage(top, self.index)
-        name_match = name_coverage(top.procedure, found.content_terms, found.analysis.language)
+        features = question_features(found, self.index)
+        coverage, name_match = features["coverage"], features["name_match"]
         # Arabic (and other non-Latin) questions inflect words the glossary lists in one form, so the anchor test
         # is weaker there; the topic rules of ``understanding.scope`` still decline weather, money, chit-chat...
         lenient = found.analysis.language not in ("vi", "en")
@@ -88,7 +88,7 @@ class ChatService:
             if current is not None:
                 return Decision("answered", current)  # more about the asker ("I moved back to Germany"), not a topic
             return Decision("out_of_scope")  # no administrative vocabulary at all: weather, chit-chat, shopping...
-        if not self.confidence.should_answer(found, self.index):
+        if not self.confidence.should_answer(features):
             return Decision("no_match")  # the best procedure is only loosely related: offer candidates instead
         clarification = self.finder.clarifier.clarification(
             hits, found.question_text, found.analysis.language, self._known_hits(top, hits))

@@ -80,8 +80,9 @@ class ConfidenceModel:
         z = self.intercept + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
-    def should_answer(self, found: Found, index: KnowledgeIndex) -> bool:
-        return bool(found.hits) and self.probability(question_features(found, index)) >= self.answer_at
+    def should_answer(self, features: dict[str, float]) -> bool:
+        """Whether the evidence (``question_features``) is strong enough to answer."""
+        return self.probability(features) >= self.answer_at
 
 
 @lru_cache(maxsize=1)

@@ -22,8 +22,6 @@ DEPTH = 5
 MIN_SCORE_RATIO = 0.75
 #: Share of the specific procedure's extra name words the question must use for it to go first.
 MIN_QUALIFIER_SHARE = 0.2
-#: Name words of the first, ordinary issue of a document ("cấp mới", "lần đầu").
-DEFAULT_ISSUE = frozenset({"moi", "lan", "dau"})
 #: Name words that say nothing about which member of a family is meant ("Thủ tục ...").
 GENERIC = frozenset({"thu"})
 
@@ -45,16 +43,9 @@ def _prefers_lower(upper: Names, lower: Names, asked: set[str]) -> bool:
     """Whether the lower procedure is a more specific form of the upper one (its official name holds every word of
     the upper one's and more) and the question uses one of those extra words, officially or in its own language."""
     if not upper[0] < lower[0]:
-        return _is_default_issue(upper[0], lower[0], asked)
+        return False  # not a qualified form; members that differ by their action are ordered in ``actions``
     shares = [len(extra & asked) / len(extra) for extra in (lower[0] - upper[0], lower[1] - upper[1]) if extra]
     return max(shares, default=0.0) >= MIN_QUALIFIER_SHARE
-
-
-def _is_default_issue(upper: frozenset[str], lower: frozenset[str], asked: set[str]) -> bool:
-    """Siblings such as "Cấp mới X" / "Cấp đổi X" / "Gia hạn X": when the question names no action, the new issue
-    ("mới", "lần đầu") is what a first-time applicant needs."""
-    only_lower, only_upper = lower - upper, upper - lower
-    return bool(only_lower) and only_lower <= DEFAULT_ISSUE and not (only_upper & asked) and len(only_upper) <= 2
 
 
 def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str) -> list[ProcedureHit]:

@@ -123,6 +123,17 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
     return [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
 
 
+#: The staff console and the admin dashboard are desktop pages.
+DESKTOP = {"width": 1366, "height": 768}
+
+
+def fill_sign_in(page: Any, name: str, password: str) -> None:
+    """Sign in through the page's own form."""
+    page.fill("#sign-in-name", name)
+    page.fill("#sign-in-password", password)
+    page.click("#sign-in-form button[type=submit]")
+
+
 def sign_in(page: Any, name: str, password: str) -> None:
     """Sign in through the API from the page's context (the cookie then belongs to the browser)."""
     response = page.request.post(f"{page.base_url}/api/v1/auth/login", data={"name": name, "password": password})

@@ -10,23 +10,16 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import LANGUAGES, axe_violations, screenshot, sign_in
+from tests.browser.conftest import DESKTOP, LANGUAGES, axe_violations, fill_sign_in, screenshot, sign_in
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 expect = playwright_sync.expect
 
-DESKTOP = {"width": 1366, "height": 768}
 
 
 def open_dashboard(page: Any, language: str = "en") -> None:
     page.set_viewport_size(DESKTOP)
     page.goto(f"{page.base_url}/admin?language={language}")
-
-
-def fill_sign_in(page: Any, name: str, password: str) -> None:
-    page.fill("#sign-in-name", name)
-    page.fill("#sign-in-password", password)
-    page.click("#sign-in-form button[type=submit]")
 
 
 def citizen_total(page: Any) -> int:
