@@ -2,7 +2,7 @@
 
 The data lives in ``knowledge/glossary/*.yaml``, one file per category (documents, actions, agencies, places,
 fees, people, fields, abbreviations, general). Each file is a YAML list of entries; an entry maps one Vietnamese
-term (``vi``) to the words citizens type in English, Arabic, Chinese and Korean, plus other Vietnamese wordings
+term (``vi``) to the words citizens type in English, Arabic, Chinese, Korean and French, plus other Vietnamese wordings
 (``variants``) and short forms as people type them (``abbreviations``: lowercase, chat shorthand included).
 Every Vietnamese term has exactly one entry in the whole glossary; an abbreviation may sit on any entry and may
 be shared by several (``ns``, ``tt``), since short forms are ambiguous.
@@ -17,8 +17,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-#: Languages of the glossary; ``vi`` is the key, ``en`` and ``ar`` are required, ``zh`` and ``ko`` optional.
-GLOSSARY_LANGUAGES: tuple[str, ...] = ("vi", "en", "ar", "zh", "ko")
+#: Languages of the glossary; ``vi`` is the key, ``en`` and ``ar`` are required, ``zh``, ``ko`` and ``fr`` optional.
+GLOSSARY_LANGUAGES: tuple[str, ...] = ("vi", "en", "ar", "zh", "ko", "fr")
 #: Folder of the bundled glossary files.
 GLOSSARY_DIR = Path(__file__).resolve().parent / "glossary"
 
@@ -44,6 +44,7 @@ class GlossaryEntry(BaseModel):
     ar: list[str] = Field(min_length=1, description="Modern Standard Arabic renderings.")
     zh: list[str] = Field(default_factory=list, description="Simplified Chinese renderings, where known well.")
     ko: list[str] = Field(default_factory=list, description="Korean renderings, where known well.")
+    fr: list[str] = Field(default_factory=list, description="French renderings, where known well.")
     kind: EntryKind
     variants: list[str] = Field(default_factory=list, description="Other Vietnamese ways to say the same thing.")
     abbreviations: list[str] = Field(default_factory=list, description="Lowercase short forms as people type them.")
@@ -60,7 +61,7 @@ class GlossaryEntry(BaseModel):
             raise ValueError("must not be blank")
         return value
 
-    @field_validator("en", "ar", "zh", "ko", "variants", "abbreviations")
+    @field_validator("en", "ar", "zh", "ko", "fr", "variants", "abbreviations")
     @classmethod
     def _check_list(cls, values: list[str]) -> list[str]:
         """Normalize every item; reject blank and repeated items."""
