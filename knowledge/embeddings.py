@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from knowledge.query_encoder import Precision, QueryEncoder
 from knowledge.settings import BUNDLED_MODEL, HASHING_MODEL, Settings
 from knowledge.text import index_terms
 
@@ -93,6 +94,7 @@ class SentenceTransformerEmbedder:
         device: str = "cpu",
         max_tokens: int = DEFAULT_MAX_TOKENS,
         allow_downloads: bool = False,
+        query_precision: Precision = "auto",
     ) -> None:
         self.name = model
         self.query_prefix = query_prefix
@@ -101,7 +103,9 @@ class SentenceTransformerEmbedder:
         self.device = device
         self.max_tokens = max_tokens
         self.allow_downloads = allow_downloads
+        self.query_precision: Precision = query_precision
         self._model: Any = None
+        self._query_encoder: QueryEncoder | None = None
         self._lock = threading.Lock()
 
     @property
@@ -149,18 +153,23 @@ class SentenceTransformerEmbedder:
         return _normalise(np.concatenate(parts))
 
     def embed_query(self, text: str) -> np.ndarray:
-        fast = self._mean_pooling_parts()
-        if fast is not None:
-            return self._embed_query_direct(self.query_prefix + text, *fast)
+        direct = self.query_encoder()
+        if direct is not None:
+            return direct.encode(self.query_prefix + text)
         vec = self.model.encode([self.query_prefix + text], normalize_embeddings=True)
         return _normalise(np.asarray(vec))[0]
 
-    def _mean_pooling_parts(self) -> tuple[Any, Any] | None:
-        """(tokenizer, transformer) when the model is a plain transformer with mean pooling (MiniLM, E5, ...).
+    def query_encoder(self) -> QueryEncoder | None:
+        """The direct path for questions when the model is a plain transformer with mean pooling (MiniLM, E5...)."""
+        if self._query_encoder is None:
+            parts = self._mean_pooling_parts()
+            if parts is None:
+                return None
+            self._query_encoder = QueryEncoder(*parts, self.model.max_seq_length, self.query_precision)
+        return self._query_encoder
 
-        One short query through sentence-transformers' ``encode`` spends a few milliseconds on batching machinery;
-        calling the transformer directly gives the same vector faster (checked in the tests).
-        """
+    def _mean_pooling_parts(self) -> tuple[Any, Any] | None:
+        """(tokenizer, transformer) when the model is a transformer followed by mean pooling (and normalising)."""
         modules = list(self.model)
         names = [type(m).__name__ for m in modules]
         if names[:2] != ["Transformer", "Pooling"] or any(n not in ("Normalize",) for n in names[2:]):
@@ -168,16 +177,6 @@ class SentenceTransformerEmbedder:
         if getattr(modules[1], "pooling_mode", None) != "mean" or not hasattr(modules[0], "auto_model"):
             return None
         return self.model.tokenizer, modules[0].auto_model
-
-    def _embed_query_direct(self, text: str, tokenizer: Any, transformer: Any) -> np.ndarray:
-        import torch
-
-        features = tokenizer([text], return_tensors="pt", truncation=True, max_length=self.model.max_seq_length)
-        with torch.inference_mode():
-            hidden = transformer(**features).last_hidden_state
-            mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-        return _normalise(pooled.numpy())[0]
 
 
 class CachedQueryEmbedder:
@@ -222,4 +221,5 @@ def build_embedder(settings: Settings) -> Embedder:
         device=settings.embedding_device,
         max_tokens=settings.embedding_max_tokens,
         allow_downloads=settings.allow_downloads,
+        query_precision=settings.query_precision,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -31,6 +32,11 @@ class Settings(BaseSettings):
     embedding_device: str = "cpu"
     query_threads: int = Field(
         default=1, description="CPU threads for embedding one question (0 = library default); one is fastest here."
+    )
+    query_precision: Literal["auto", "float32", "bfloat16"] = Field(
+        default="auto",
+        description="Weights used to embed a question: 'auto' measures bfloat16 against float32 at first use and keeps "
+        "it only where it gives the same vector faster (CPUs with bfloat16 instructions).",
     )
     database_url: str | None = Field(default=None, description="SQLAlchemy URL; default SQLite in the data dir.")
     reranker_model: str | None = Field(default=None, description="Cross-encoder directory or id; off when unset.")

@@ -71,8 +71,19 @@ def test_cross_encoder_reranker_loads_a_local_model(tmp_path: Path, settings: Se
 
 
 def test_direct_query_path_matches_sentence_transformers(tiny_encoder: Path) -> None:
-    embedder = SentenceTransformerEmbedder(str(tiny_encoder), query_prefix="query: ")
-    assert embedder._mean_pooling_parts() is not None
+    embedder = SentenceTransformerEmbedder(str(tiny_encoder), query_prefix="query: ", query_precision="float32")
+    assert embedder.query_encoder() is not None
     direct = embedder.embed_query("đăng ký khai sinh")
     reference = embedder.model.encode(["query: đăng ký khai sinh"], normalize_embeddings=True)[0]
     assert np.allclose(direct, reference, atol=1e-5)
+
+
+@pytest.mark.parametrize("precision", ["auto", "bfloat16"])
+def test_reduced_precision_query_vectors_agree_with_full_ones(tiny_encoder: Path, precision: str) -> None:
+    full = SentenceTransformerEmbedder(str(tiny_encoder), query_precision="float32")
+    other = SentenceTransformerEmbedder(str(tiny_encoder), query_precision=precision)  # type: ignore[arg-type]
+    question = "gia hạn tạm trú cho người nước ngoài"
+    assert float(full.embed_query(question) @ other.embed_query(question)) > 0.99
+    encoder = other.query_encoder()
+    allowed = {"bfloat16"} if precision == "bfloat16" else {"bfloat16", "float32"}
+    assert encoder is not None and encoder.precision in allowed

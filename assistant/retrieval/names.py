@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from knowledge.text import index_terms
 
 #: Words that carry no information about which procedure is meant (plain forms).
@@ -15,6 +17,7 @@ FILLER = frozenset(
 FILLER_TERMS = frozenset(t for word in FILLER for t in index_terms(word, exact=False))
 
 
-def name_terms(name: str) -> set[str]:
-    """Content terms of a procedure name ("Thủ tục" and other filler left out)."""
-    return {t for t in index_terms(name, exact=False) if "_" not in t and t not in FILLER_TERMS and len(t) > 1}
+@lru_cache(maxsize=16384)
+def name_terms(name: str) -> frozenset[str]:
+    """Content terms of a procedure name ("Thủ tục" and other filler left out); cached, names repeat per question."""
+    return frozenset(t for t in index_terms(name, exact=False) if "_" not in t and t not in FILLER_TERMS and len(t) > 1)

@@ -8,6 +8,7 @@ commune-level copy comes first, then province, then ministry level; when it does
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.retrieval.hybrid import ProcedureHit
 from knowledge.model import Procedure
@@ -32,6 +33,7 @@ def _plain(text: str) -> str:
     return strip_diacritics(fold(text))
 
 
+@lru_cache(maxsize=16384)
 def base_name(name: str) -> str:
     """The procedure name without its level qualifier, for grouping near-duplicates."""
     text = _LEVEL_SUFFIX.sub(" ", _plain(name))
