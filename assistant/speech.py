@@ -10,7 +10,7 @@ import subprocess
 import threading
 from collections import OrderedDict
 
-VOICES = {"vi": "vi", "en": "en", "ar": "ar", "zh": "cmn", "ko": "ko"}
+VOICES = {"vi": "vi", "en": "en", "ar": "ar", "zh": "cmn", "ko": "ko", "fr": "fr"}
 MAX_CHARACTERS = 3000
 
 

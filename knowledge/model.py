@@ -145,6 +145,11 @@ class Procedure(_Model):
     validity: str | None = None
     aliases: list[str] = Field(default_factory=list)
     translations: dict[str, Translation] = Field(default_factory=dict)
+    rendered_names: dict[str, str] = Field(
+        default_factory=dict, exclude=True,
+        description="Word-by-word glossary renderings of the name, marked as such, for languages without a "
+        "translation (made when the index is loaded; never stored)."
+    )
     provenance: Provenance
     source_sections: dict[str, str] = Field(
         default_factory=dict, description="Original text of each section as found in the source."
@@ -161,9 +166,12 @@ class Procedure(_Model):
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
 
     def name_in(self, language: str) -> str:
-        """The procedure name in ``language`` when translated, else the Vietnamese name."""
+        """The procedure name in ``language``: translated, else rendered from the glossary (marked), else the
+        Vietnamese name."""
         tr = self.translations.get(language)
-        return tr.name if tr else self.name
+        if tr:
+            return tr.name
+        return self.rendered_names.get(language, self.name) if language != "vi" else self.name
 
     def component_name_in(self, component: Component, language: str) -> str:
         tr = self.translations.get(language)

@@ -17,7 +17,7 @@ def search(
     service: SearchServiceDep,
     q: Annotated[str, Query(min_length=1, max_length=1000, description="The question or keywords.")],
     k: Annotated[int, Query(ge=1, le=50, description="How many procedures to return.")] = 5,
-    language: Annotated[str | None, Query(pattern="^(vi|en|ar|zh|ko)$",
+    language: Annotated[str | None, Query(pattern="^(vi|en|ar|zh|ko|fr)$",
                                           description="Asker's language; detected when absent.")] = None,
 ) -> SearchResponse:
     """Procedures best matching ``q``, one row per procedure, best first."""

@@ -27,7 +27,10 @@ class Composed:
 
 def _name(p: Procedure, lang: str) -> str:
     translated = p.name_in(lang)
-    return translated if translated == p.name else f"{translated} ({p.name})"
+    if translated == p.name:
+        return translated
+    rendered = lang not in p.translations  # a marked glossary rendering, itself ending in parentheses
+    return f"{translated} — {p.name}" if rendered else f"{translated} ({p.name})"
 
 
 def _component_line(p: Procedure, c: Component, lang: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answers.labels_cjk import LABELS_CJK, UNITS_CJK
+from assistant.answers.labels_more import LABELS_MORE, UNITS_MORE
 
 LABELS: dict[str, dict[str, str]] = {
     "vi": {
@@ -75,8 +75,8 @@ UNITS: dict[str, dict[str, str]] = {
 }
 
 
-LABELS.update(LABELS_CJK)
-UNITS.update(UNITS_CJK)
+LABELS.update(LABELS_MORE)
+UNITS.update(UNITS_MORE)
 
 
 def label(language: str, key: str) -> str:
@@ -85,11 +85,11 @@ def label(language: str, key: str) -> str:
 
 
 def unit(language: str, key: str, value: float | None = None) -> str:
-    """The unit's name; English says "1 working day", not "1 working days"."""
+    """The unit's name; English and French say "1 working day", "1 jour ouvrable", not "1 working days"."""
     table = UNITS.get(language, UNITS["en"])
     name = table.get(key, key)
-    if table is UNITS["en"] and value == 1 and name.endswith("s") and key != "currency":
-        return name[:-1]
+    if value == 1 and key != "currency" and (table is UNITS["en"] or language == "fr"):
+        return " ".join(w[:-1] if w.endswith("s") and w != "mois" else w for w in name.split())
     return name
 
 
@@ -98,4 +98,6 @@ def money(amount: int, language: str) -> str:
     digits = f"{amount:,}"
     if language == "vi":
         digits = digits.replace(",", ".")
+    elif language == "fr":
+        digits = digits.replace(",", "\u202f")  # French groups thousands with a narrow space
     return f"{digits} {unit(language, 'currency')}"

@@ -1,6 +1,6 @@
 """What the person wants to know about a procedure: documents, fee, time, steps, place, law, eligibility, result.
 
-Rules over the folded text in Vietnamese (with and without diacritics), English, Arabic, Chinese and Korean.
+Rules over the folded text in Vietnamese (with and without diacritics), English, Arabic, Chinese, Korean and French.
 ``None`` means no specific question (the answer is an overview).
 """
 
@@ -22,40 +22,48 @@ _PATTERNS: dict[str, tuple[str, ...]] = {
         r"الاوراق المطلوبه", r"ما المطلوب",
         r"材料", r"文件", r"证件", r"需要(准备|带)?什么", r"要带什么", r"서류", r"준비물", r"필요한 (것|게)",
         r"(무엇|뭐)(이|가)? 필요",
+        r"\bpapiers?\b", r"\bpieces\b", r"que faut[ -]il (fournir|apporter|preparer)", r"quels documents",
     ),
     "fee": (
         r"le phi", r"\bphi\b", r"bao nhieu tien", r"mat tien", r"ton bao nhieu", r"\btien\b", r"\bfees?\b",
         r"\bcosts?\b", r"how much", r"\bprice\b", r"\bpay\b", r"\bcharge", r"رسوم", r"رسم", r"تكلفه", r"كم يكلف",
         r"السعر", r"بكم",
         r"费用", r"多少钱", r"收费", r"手续费", r"수수료", r"비용", r"얼마(?!나)",
+        r"\bcombien\b(?! de (temps|jours|semaines|mois))", r"\bfrais\b", r"\bprix\b", r"\btarifs?\b", r"\bcoute",
     ),
     "time": (
         r"bao lau", r"may ngay", r"bao nhieu ngay", r"thoi gian", r"thoi han giai quyet", r"khi nao (co|nhan)",
         r"bao gio (co|nhan|xong)", r"how long", r"how many days", r"processing time", r"\btakes?\b", r"\bwhen\b",
         r"كم يستغرق", r"المده", r"مده", r"متي", r"كم يوم", r"وقت",
         r"多久", r"多长时间", r"几天", r"얼마나 걸", r"기간", r"며칠",
+        r"combien de (temps|jours|semaines|mois)", r"\bdelais?\b", r"\bquand\b",
     ),
     "steps": (
         r"cac buoc", r"trinh tu", r"quy trinh", r"lam (the )?nao", r"nhu the nao", r"lam sao", r"cach (lam|thuc)",
         r"thu tuc (ra )?sao", r"\bhow (do|can|to)\b", r"\bsteps?\b", r"\bprocess\b", r"\bprocedure for\b",
         r"خطوات", r"كيف", r"الاجراءات", r"طريقه",
         r"怎么办", r"流程", r"步骤", r"如何", r"怎么(做|申请|办理|办)", r"절차", r"방법", r"어떻게",
+        r"\bcomment\b", r"\betapes?\b", r"\bdemarches?\b",
     ),
     "where": (
         r"o dau", r"noi nop", r"nop (o|tai) dau", r"co quan nao", r"online", r"truc tuyen",
         r"\bwhere\b", r"which office", r"\bonline\b", r"اين", r"مكان", r"الجهه", r"عبر الانترنت",
         r"在哪", r"哪里", r"去哪", r"什么地方", r"网上", r"어디", r"온라인",
+        r"\bou (deposer|faire|aller|s'adresser|dois|doit|faut|puis|peut)", r"quel (bureau|service|guichet)",
+        r"\ben ligne\b",
     ),
     "legal": (
         r"\bcan cu\b", r"phap ly", r"\bluat\b", r"nghi dinh", r"thong tu", r"van ban", r"quy dinh (tai|o) dau",
         r"legal basis", r"\blaws?\b", r"\bdecree\b", r"\bregulations?\b", r"الاساس القانوني", r"قانون", r"مرسوم",
         r"法律依据", r"法规", r"법적 근거", r"법률",
+        r"base juridique", r"\bdecret\b", r"quelle loi",
     ),
     "eligibility": (
         r"dieu kien", r"\bai (duoc|co the)\b", r"co duoc (khong|ko|k)\b", r"doi tuong", r"yeu cau",
         r"\beligib", r"\bwho can\b", r"\bcan i\b", r"\brequirements?\b", r"\bconditions?\b", r"شروط", r"من يحق",
         r"هل يمكنني", r"هل يحق",
         r"条件", r"谁可以", r"자격", r"조건", r"누가",
+        r"qui peut", r"ai[ -]je le droit", r"puis[ -]je", r"est[ -]ce que je peux", r"\bdois[ -]je\b",
     ),
     "result": (
         r"ket qua", r"nhan (duoc )?gi", r"duoc cap gi", r"\bresult\b", r"what do i (get|receive)", r"النتيجه",

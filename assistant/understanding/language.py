@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from knowledge.text import has_vietnamese_diacritics, script_of, words
 
-SUPPORTED = ("vi", "en", "ar", "zh", "ko")
+SUPPORTED = ("vi", "en", "ar", "zh", "ko", "fr")
 
 _VI_SYLLABLE = re.compile(
     r"^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?"
@@ -38,6 +38,19 @@ _EN_COMMON = frozenset(
     "hi hey hello thanks thank okay yes bye sorry good morning help".split()
 )
 
+#: French words that are neither English nor plausible Vietnamese syllables in a question (function words, question
+#: words and the everyday vocabulary of a visit to a service centre).
+_FR_COMMON = frozenset(
+    "je mes tes notre nos votre vos leur leurs est suis sommes êtes sont avons avez ont pour "
+    "une des aux et avec sans comment combien où quels quelles quel quelle qui quoi faut dois doit peux "
+    "peut puis pouvez voudrais veux faire obtenir demander renouveler déclarer papiers pièces carte séjour "
+    "permis naissance mariage décès enfant fils fille mari épouse femme vietnamien vietnamienne vietnamiens "
+    "français française étranger étrangère ans dans sur chez aussi mais donc cette ces elle ils elles nous "
+    "vous être avoir bonjour merci s'il plaît coûte coût délai frais acte extrait casier judiciaire bureau "
+    "entreprise société terrain logement travail acheter vendre perdu perdue volé nouveau nouvelle".split()
+)
+#: Letters French uses and Vietnamese does not.
+_FR_LETTERS = frozenset("çœëïîûù")
 
 #: Vietnamese text typed with diacritics marks most of its words; below this share of marked words the marks may be a
 #: loanword's ("fiancée", "café") and every word is scored instead.
@@ -57,6 +70,17 @@ def _is_vietnamese_word(word: str, known: frozenset[str] = frozenset()) -> bool:
     return word not in _EN_COMMON and bool(_VI_SYLLABLE.match(word))
 
 
+def _french_share(text: str, tokens: list[str]) -> float | None:
+    """The share of French words when the text reads as French (two French words at least, and a third of the
+    words, or French letters), else ``None``. Words are compared with their apostrophe prefixes split off."""
+    plain = [w.split("'")[-1] for w in re.findall(r"[\w']+", text.lower())]
+    hits = sum(1 for w in plain if w in _FR_COMMON)
+    letters = any(ch in _FR_LETTERS for ch in text.lower())
+    if hits >= 2 and (hits / max(len(tokens), 1) >= 0.3 or letters):
+        return round(min(0.99, hits / max(len(tokens), 1) + 0.3), 3)
+    return None
+
+
 def detect_language(text: str, default: str = "vi", known_vietnamese: frozenset[str] = frozenset()) -> Detection:
     """The language of ``text`` among ``SUPPORTED``; ``default`` when there is nothing to go on.
 
@@ -71,6 +95,9 @@ def detect_language(text: str, default: str = "vi", known_vietnamese: frozenset[
     tokens = [w for w in words(text) if w.isalpha()]
     if not tokens:
         return Detection(default, 0.0)
+    french = _french_share(text, tokens)
+    if french is not None:
+        return Detection("fr", french)
     # A word with Vietnamese diacritics votes Vietnamese; the others are scored by their shape. Vietnamese typed
     # with diacritics marks most words, while "My fiancée is Japanese" has one accented loanword.
     marked = sum(1 for w in tokens if has_vietnamese_diacritics(w))

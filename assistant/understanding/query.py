@@ -107,7 +107,7 @@ class QueryAnalyzer:
             for short in entry.abbreviations:
                 self.shorthand.add(short, entry.vi)
                 abbreviations.update(w for w in short.split() if _looks_abbreviated(w))
-            for language in ("en", "ar", "zh", "ko"):
+            for language in ("en", "ar", "zh", "ko", "fr"):
                 self.terms.add_all(getattr(entry, language), entry)
             self.variants.add_all(entry.variants, entry)
             if is_domain_entry(entry):
