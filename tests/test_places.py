@@ -61,3 +61,12 @@ def test_the_case_the_person_describes_comes_first() -> None:
     described = compose_answer(record, "documents", "vi", "kiosk", asked).text
     assert "Văn bản người làm chứng" in described
     assert described.index("Không có Giấy chứng sinh") < described.index("Trường hợp thứ 0")
+
+
+def test_a_free_fee_keeps_the_remark_that_qualifies_it() -> None:
+    fee = [Fee(amount_vnd=0, free=True, text="Miễn phí (do Ủy ban nhân dân cấp tỉnh quy định.)")]
+    record = _record(channels=[Channel(kind="in_person", label="Trực tiếp", fees=fee)])
+    assert "Miễn phí (do Ủy ban nhân dân cấp tỉnh quy định" in compose_answer(record, "fee", "vi").text
+    assert "Free of charge (do Ủy ban nhân dân cấp tỉnh quy định" in compose_answer(record, "fee", "en").text
+    plain = _record(channels=[Channel(kind="in_person", fees=[Fee(amount_vnd=0, free=True, text="Miễn phí")])])
+    assert "Miễn phí\n" in compose_answer(plain, "fee", "vi").text

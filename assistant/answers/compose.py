@@ -6,6 +6,7 @@ Vietnamese name stands beside it, because the citizen must show the clerk the Vi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.answers.labels import label, money, unit
@@ -94,13 +95,18 @@ def _time_text(ch: Channel, lang: str) -> str:
     return ch.time.text or f"{ch.time.value:g}"
 
 
+_FREE_WORDS = re.compile(r"^\s*(miễn phí|không thu phí|không mất phí|không có|không)\s*", re.IGNORECASE)
+
+
 def _fee_text(ch: Channel, lang: str) -> str:
     if not ch.fees:
         return label(lang, "no_fee_info")
     parts = []
     for fee in ch.fees:
         if fee.free or fee.amount_vnd == 0:
-            parts.append(label(lang, "free"))
+            remark = _FREE_WORDS.sub("", fee.text).strip(" .;:-")
+            # "Miễn phí (do Ủy ban nhân dân cấp tỉnh quy định.)": the remark qualifies the "free", keep it
+            parts.append(label(lang, "free") + (f" ({remark.strip('()').strip()})" if remark else ""))
         elif fee.amount_vnd is not None and lang != "vi":
             parts.append(money(fee.amount_vnd, lang) + (f" ({fee.text})" if fee.text else ""))
         else:
