@@ -45,26 +45,30 @@ class AcronymReader:
     """Initials of the phrases in a set of names, and the phrase each short form most likely stands for."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        uses: dict[str, Counter[str]] = {}
+        pairs: Counter[tuple[str, tuple[str, ...]]] = Counter()  # (short form, phrase) -> names using it
         for name in names:
             tokens = [w for w in words(name) if w.isalpha()]
-            seen: set[tuple[str, str]] = set()
+            seen: set[tuple[str, tuple[str, ...]]] = set()
             for size in range(MIN_WORDS, MAX_WORDS + 1):
                 for start in range(len(tokens) - size + 1):
-                    run = tokens[start : start + size]
-                    phrase = " ".join(run)
+                    run = tuple(tokens[start : start + size])
                     short = initials(run)
-                    for key in {short, strip_diacritics(short)}:
-                        if (key, phrase) not in seen:
-                            seen.add((key, phrase))
-                            uses.setdefault(key, Counter())[phrase] += 1
+                    seen.add((short, run))
+                    plain = strip_diacritics(short)
+                    if plain != short:
+                        seen.add((plain, run))
+            pairs.update(seen)
+        ranked: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for (short, run), count in pairs.items():
+            if count >= MIN_NAMES:  # a runner-up used once never blocks a best used twice (2 >= 1.5 x 1)
+                ranked.setdefault(short, []).append((count, run))
         self._expansions: dict[str, str] = {}
-        for short, phrases in uses.items():
-            ranked = phrases.most_common(2)
-            best, count = ranked[0]
-            runner_up = ranked[1][1] if len(ranked) > 1 else 0
-            if count >= MIN_NAMES and count >= MIN_LEAD * runner_up:
-                self._expansions[short] = best
+        for short, phrases in ranked.items():
+            phrases.sort(reverse=True)
+            count, best = phrases[0]
+            runner_up = phrases[1][0] if len(phrases) > 1 else 0
+            if count >= MIN_LEAD * runner_up:
+                self._expansions[short] = " ".join(best)
 
     def __len__(self) -> int:
         return len(self._expansions)
