@@ -119,6 +119,7 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
     lang_ok = lang_n = 0
     oos = {"tp": 0, "fp": 0, "fn": 0}
     outcome_ok: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    confusion: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     index = finder.index
     for q in questions:
         if split and q.split != split:
@@ -127,6 +128,7 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
         predicted_oos, expected_oos = response.outcome == "out_of_scope", q.outcome == "out_of_scope"
         if predicted_oos or expected_oos:
             oos["tp" if predicted_oos and expected_oos else "fp" if predicted_oos else "fn"] += 1
+        confusion[q.outcome][response.outcome] += 1
         stats = outcome_ok[q.outcome]
         stats[1] += 1
         stats[0] += response.outcome == q.outcome
@@ -159,7 +161,12 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
     report.outcomes = {"out_of_scope_precision": round(precision, 3), "out_of_scope_recall": round(recall, 3),
                        "by_expected_outcome": {k: {"n": v[1], "correct": round(v[0] / max(v[1], 1), 3),
                                                    "correct_with_procedure": round(v[2] / max(v[1], 1), 3)}
-                                               for k, v in sorted(outcome_ok.items())}}
+                                               for k, v in sorted(outcome_ok.items())},
+                       # expected outcome -> what the assistant did (a question to decline that gets no_match is
+                       # still declined, with the closest procedures offered)
+                       "confusion": {k: dict(sorted(v.items())) for k, v in sorted(confusion.items())},
+                       "declined": {k: round((v.get("no_match", 0) + v.get("out_of_scope", 0)) / sum(v.values()), 3)
+                                    for k, v in sorted(confusion.items())}}
     report.language_id = {"n": lang_n, "accuracy": round(lang_ok / max(lang_n, 1), 3)}
     return report
 
