@@ -60,3 +60,10 @@ def test_a_first_question_that_states_the_qualifier_gets_the_qualified_member(ch
     found = chat.finder.find("Tôi người Việt, chồng tôi quốc tịch Hàn Quốc, chúng tôi muốn đăng ký kết hôn")
     assert found.hits[0].code == "2.000806"
     assert chat.finder.find("đăng ký kết hôn cần những gì").hits[0].code == "1.000894"
+
+
+def test_an_age_in_a_follow_up_picks_the_member_for_that_age(chat: ChatService) -> None:
+    codes = _conversation(chat, ["làm thẻ căn cước cho người từ đủ 14 tuổi cần gì", "cháu nhà tôi mới 8 tuổi",
+                                 "có mất phí không?"])
+    assert codes[0] == "1.001247"
+    assert codes[1] in ("1.012543", "1.012549") and codes[2] == codes[1]

@@ -12,6 +12,7 @@ from assistant.answers.labels import label
 from assistant.answers.llm import LlmAnswerer
 from assistant.answers.storage import ConversationStore
 from assistant.redact import redact
+from assistant.retrieval.ages import member_for_age, question_age
 from assistant.retrieval.finder import Found, ProcedureFinder
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_terms
@@ -64,6 +65,10 @@ class ChatService:
         alias_hit = next((h for h in hits if h.code in found.analysis.alias_codes), None)
         current = self.index.procedure(session_procedure) if session_procedure else None
         if current is not None:
+            age = question_age(found.question_text)
+            member = member_for_age(self.index, current, age) if age is not None else None
+            if member is not None:
+                return Decision("answered", member)  # "cháu mới 8 tuổi" after the card for 14 and over
             sibling = self._sibling_named(found, current)
             if sibling is not None:
                 return Decision("answered", sibling)  # "and if the father is Japanese?": that member of the family

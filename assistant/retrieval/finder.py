@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from assistant.answers.clarify import Clarifier
 from assistant.retrieval.actions import order_by_action
+from assistant.retrieval.ages import age_first
 from assistant.retrieval.contrast import contrast_rerank
 from assistant.retrieval.hybrid import HybridRetriever, ProcedureHit
 from assistant.retrieval.names import FILLER_TERMS, name_terms
@@ -158,6 +159,7 @@ class ProcedureFinder:
             hits = contrast_rerank(hits, found.content_terms, analysis.language)
             hits = self._qualified_first(hits, found.content_terms)
             hits = self.clarifier.promote(hits, found.question_text)
+            hits = age_first(self.index, hits, found.question_text)  # "con tôi 8 tuổi" → "... dưới 14 tuổi"
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)
         found.hits = prefer_levels(hits, text)[:k]

@@ -120,3 +120,10 @@ def named_sibling(index: KnowledgeIndex, current: Procedure, asked: set[str],
         if best is None or rank[:3] > best[:3]:
             best = rank
     return index.procedure(best[3]) if best else None
+
+
+def family_of(index: KnowledgeIndex, code: str) -> list[str]:
+    """The codes that may be members of ``code``'s family (they share most of its name words), closest first."""
+    mine = _name_terms(index).get(code, frozenset())
+    members = _family(index, code)
+    return [other for other, theirs in sorted(members, key=lambda m: (-len(m[1] & mine), len(m[1] - mine), m[0]))]

@@ -62,6 +62,10 @@ def _looks_abbreviated(word: str) -> bool:
     return (len(word) >= 2 and vowels == 0) or (len(word) >= 4 and vowels <= 1)
 
 
+def _with_expansion(word: str, expansion: str | None) -> str:
+    return f"{word} {expansion}" if expansion else word
+
+
 @dataclass
 class QueryAnalysis:
     """What retrieval and answering need to know about a question."""
@@ -145,7 +149,8 @@ class QueryAnalyzer:
         position = 0
         for match in [*matches, None]:
             end = match.start if match else len(typed)
-            out.extend(self.acronyms.expand(w) or w for w in typed[position:end])
+            # a short form read from the names keeps its letters: some names spell it ("công ty TNHH một thành viên")
+            out.extend(_with_expansion(w, self.acronyms.expand(w)) for w in typed[position:end])
             if match:
                 out.append(match.payloads[0])
                 position = match.end
