@@ -98,3 +98,9 @@ def test_french_intents_labels_and_units() -> None:
     assert label("fr", "documents") == "Pièces à préparer"
     assert unit("fr", "working_day", 1) == "jour ouvrable" and unit("fr", "working_day", 5) == "jours ouvrables"
     assert money(200000, "fr") == "200\u202f000 VND"
+
+
+def test_a_french_question_with_a_vietnamese_term_inside_is_french() -> None:
+    text = "Mon mari vietnamien veut ouvrir un petit café (hộ kinh doanh). Où déposer ?"
+    assert detect_language(text).language == "fr"
+    assert detect_language("Quels documents faut-il pour un livret de marin (sổ thuyền viên) ?").language == "fr"

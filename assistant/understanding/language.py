@@ -51,6 +51,8 @@ _FR_COMMON = frozenset(
 )
 #: Letters French uses and Vietnamese does not.
 _FR_LETTERS = frozenset("çœëïîûù")
+#: Every accented letter French writes; a text with any other (ơ, ư, đ, ạ, ả, ế...) is not French.
+_FR_ACCENTED = frozenset("éèêàâçôîûùëïüÿœæ")
 
 #: Vietnamese text typed with diacritics marks most of its words; below this share of marked words the marks may be a
 #: loanword's ("fiancée", "café") and every word is scored instead.
@@ -73,10 +75,17 @@ def _is_vietnamese_word(word: str, known: frozenset[str] = frozenset()) -> bool:
 def _french_share(text: str, tokens: list[str]) -> float | None:
     """The share of French words when the text reads as French (two French words at least, and a third of the
     words, or French letters), else ``None``. Words are compared with their apostrophe prefixes split off."""
-    plain = [w.split("'")[-1] for w in re.findall(r"[\w']+", text.lower())]
+    lowered = text.lower()
+    plain = [w for token in re.findall(r"[\w']+", lowered) for w in token.split("'")]
     hits = sum(1 for w in plain if w in _FR_COMMON)
-    letters = any(ch in _FR_LETTERS for ch in text.lower())
-    if hits >= 2 and (hits / max(len(tokens), 1) >= 0.3 or letters):
+    # words with letters French never writes (ơ, ư, đ, ạ, ả, ế...): Vietnamese, perhaps a term inside French
+    vietnamese = sum(1 for w in plain if any(ch.isalpha() and not ch.isascii() and ch not in _FR_ACCENTED
+                                             for ch in w))
+    if vietnamese > hits or (vietnamese and hits < 3):
+        return None
+    accented = {ch for ch in lowered if ch in _FR_ACCENTED}
+    letters = bool(accented & _FR_LETTERS) or (bool(accented) and hits >= 3)
+    if hits >= 2 and (hits / max(len(tokens), 1) >= 0.25 or letters):
         return round(min(0.99, hits / max(len(tokens), 1) + 0.3), 3)
     return None
 
