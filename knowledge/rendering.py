@@ -2,11 +2,12 @@
 
 Only the 75 curated records carry hand-written names in other languages; the other national records are named in
 Vietnamese only. A foreigner still needs to know what "Cấp giấy phép khai thác nước dưới đất" is about, so the name
-is rendered term by term: the longest glossary term at each position (the official Vietnamese ``vi`` or one of its
-``variants``), its first rendering in the asked language, linking words from ``rendering.yaml``. Vietnamese word
-order is kept (head first), so the result reads as a gloss ("issue licence exploitation groundwater"), which is why
-it is always shown marked as a glossary rendering and with the official Vietnamese name beside it. A name whose
-content words the glossary covers less than ``min_coverage`` gets no rendering at all: half a translation misleads.
+is rendered term by term: the longest glossary term at each position (the official Vietnamese ``vi``, and the
+``variants`` of fields, agencies and places; colloquial variants of actions may mean something else in a name),
+its first rendering in the asked language, linking words from ``rendering.yaml``. Vietnamese word order is kept
+(head first), so the result reads as a gloss ("issuance permit exploitation groundwater"), which is why it is
+always shown marked as a glossary rendering and with the official Vietnamese name beside it. A name whose content
+words the glossary covers less than ``min_coverage`` gets no rendering at all: half a translation misleads.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ RENDERING_CONFIG = Path(__file__).resolve().parent / "rendering.yaml"
 RENDERED_LANGUAGES = ("en", "ar", "zh", "ko", "fr")
 #: Languages written without spaces between words.
 _UNSPACED = frozenset({"zh"})
+#: Glossary kinds whose variants are other names of the same thing, safe to render from.
+_NAMING_KINDS = frozenset({"field", "agency", "place"})
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 
 
@@ -55,7 +58,12 @@ class NameRenderer:
         #: term lengths by first word, longest first (a name's words are looked up only where a term starts)
         self.lengths: dict[str, list[int]] = {}
         for entry in glossary:
-            for surface in (entry.vi, *entry.variants):
+            if entry.kind == "abbreviation" and not entry.zh:
+                continue  # chat shorthand ("có", "được"): a name's "có" is a linking word, not "yes"
+            # the official term, and other wordings only of names of things (fields, agencies, places): the
+            # variants of actions are colloquial ("nhập khẩu" for joining a household) and mean else in a name
+            variants = entry.variants if entry.kind in _NAMING_KINDS else []
+            for surface in (entry.vi, *variants):
                 key = tuple(_TOKEN.findall(normalize_term(surface)))
                 if key and key not in self.terms:
                     self.terms[key] = entry
