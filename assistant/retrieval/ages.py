@@ -20,6 +20,10 @@ from knowledge.text import fold, strip_diacritics
 _QUESTION_AGE = re.compile(
     r"(\d{1,3})\s*(?:tuoi\b|years?[- ]old\b|-year\b|yo\b|ans\b|岁|周岁|세|살|سنه|سنوات|سنين|عاما|عام)"
 )
+#: Words that make the number after them a bound, not an age: "dưới 14 tuổi" asks about the range itself.
+_RANGE_BEFORE = re.compile(
+    r"(?:\b(?:duoi|tren|tu|du|qua|hon|den|under|over|below|above|than|least|moins de|plus de)|满|未满|超过)\s*$"
+)
 _BELOW = re.compile(r"duoi (\d{1,3}) tuoi")
 _FROM = re.compile(r"(?:tu du|tu|du) (\d{1,3}) tuoi")
 
@@ -27,7 +31,8 @@ _FROM = re.compile(r"(?:tu du|tu|du) (\d{1,3}) tuoi")
 def question_age(text: str) -> int | None:
     """The age the question states ("8 tuổi", "8-year-old", "8岁", "8살"), or ``None``; of several, the youngest
     ("tôi 35 tuổi, làm căn cước cho con 5 tuổi": a parent asks for a child far more often than the reverse)."""
-    ages = [int(m.group(1)) for m in _QUESTION_AGE.finditer(strip_diacritics(fold(text)))]
+    plain = strip_diacritics(fold(text))
+    ages = [int(m.group(1)) for m in _QUESTION_AGE.finditer(plain) if not _RANGE_BEFORE.search(plain[: m.start()])]
     return min(ages) if ages else None
 
 
