@@ -18,6 +18,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from knowledge.query_encoder import Precision, QueryEncoder
+from knowledge.query_encoder import l2_normalise as _normalise
 from knowledge.settings import BUNDLED_MODEL, HASHING_MODEL, Settings
 from knowledge.text import index_terms
 
@@ -36,13 +37,6 @@ class Embedder(Protocol):
     def embed_documents(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray: ...
 
     def embed_query(self, text: str) -> np.ndarray: ...
-
-
-def _normalise(vectors: np.ndarray) -> np.ndarray:
-    vectors = np.asarray(vectors, dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return vectors / norms
 
 
 class HashingEmbedder:

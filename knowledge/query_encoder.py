@@ -35,7 +35,8 @@ MIN_AGREEMENT = 0.999
 MAX_TIME_SHARE = 0.85
 
 
-def _l2(vectors: np.ndarray) -> np.ndarray:
+def l2_normalise(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length, as float32 (zero rows stay zero)."""
     vectors = np.asarray(vectors, dtype=np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
@@ -66,7 +67,7 @@ class QueryEncoder:
             hidden = model(**features).last_hidden_state.float()
             mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-        return _l2(pooled.numpy())[0]
+        return l2_normalise(pooled.numpy())[0]
 
     def _model(self) -> Any:
         with self._lock:
