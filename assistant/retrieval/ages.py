@@ -12,6 +12,7 @@ import math
 import re
 
 from assistant.retrieval.hybrid import ProcedureHit
+from assistant.retrieval.ranking import put_first
 from assistant.retrieval.siblings import family_of
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
@@ -71,14 +72,4 @@ def age_first(index: KnowledgeIndex, hits: list[ProcedureHit], text: str) -> lis
     if age is None or not hits:
         return hits
     member = member_for_age(index, hits[0].procedure, age)
-    if member is None:
-        return hits
-    key = member.group_key
-    found = next((h for h in hits if h.procedure.group_key == key), None)
-    if found is None:
-        row = index.first_chunk.get(key)
-        if row is None:
-            return hits
-        found = ProcedureHit(member, hits[0].score, index.chunks[row])
-    found.score = max(found.score, hits[0].score)
-    return [found, *[h for h in hits if h is not found]]
+    return hits if member is None else put_first(index, hits, member)

@@ -14,7 +14,7 @@ from assistant.retrieval.ages import age_first
 from assistant.retrieval.contrast import contrast_rerank
 from assistant.retrieval.hybrid import HybridRetriever, ProcedureHit
 from assistant.retrieval.names import FILLER_TERMS, name_terms
-from assistant.retrieval.ranking import prefer_levels
+from assistant.retrieval.ranking import prefer_levels, put_first
 from assistant.retrieval.rerank import Reranker
 from assistant.retrieval.siblings import named_sibling
 from assistant.understanding.intent import intent_words
@@ -119,18 +119,7 @@ class ProcedureFinder:
         if not hits:
             return hits
         sibling = named_sibling(self.index, hits[0].procedure, asked, qualified_only=True)
-        if sibling is None:
-            return hits
-        key = sibling.group_key
-        rest = [h for h in hits if h.procedure.group_key != key]
-        found = next((h for h in hits if h.procedure.group_key == key), None)
-        if found is None:
-            row = self.index.first_chunk.get(key)
-            if row is None:
-                return hits
-            found = ProcedureHit(sibling, hits[0].score, self.index.chunks[row])
-        found.score = max(found.score, hits[0].score)
-        return [found, *rest]
+        return hits if sibling is None else put_first(self.index, hits, sibling)
 
     def find(self, text: str, k: int = 5, language: str | None = None) -> Found:
         analysis = self.analyzer.analyze(text, language)

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from assistant.retrieval.hybrid import ProcedureHit
 from knowledge.model import Procedure
+from knowledge.store import KnowledgeIndex
 from knowledge.text import fold, strip_diacritics
 
 COMMUNE, PROVINCE, CENTRAL, OTHER = "commune", "province", "central", "other"
@@ -84,3 +85,18 @@ def prefer_levels(hits: list[ProcedureHit], query: str) -> list[ProcedureHit]:
         result.extend(group)
         groups.pop(base_name(hit.procedure.name))
     return result
+
+
+def put_first(index: KnowledgeIndex, hits: list[ProcedureHit], procedure: Procedure) -> list[ProcedureHit]:
+    """``procedure`` first, with at least the best hit's score, whether retrieval returned it or not."""
+    if not hits:
+        return hits
+    key = procedure.group_key
+    found = next((h for h in hits if h.procedure.group_key == key), None)
+    if found is None:
+        row = index.first_chunk.get(key)
+        if row is None:
+            return hits
+        found = ProcedureHit(procedure, hits[0].score, index.chunks[row])
+    found.score = max(found.score, hits[0].score)
+    return [found, *[h for h in hits if h.procedure.group_key != key]]
