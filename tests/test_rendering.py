@@ -104,3 +104,36 @@ def test_a_french_question_with_a_vietnamese_term_inside_is_french() -> None:
     text = "Mon mari vietnamien veut ouvrir un petit café (hộ kinh doanh). Où déposer ?"
     assert detect_language(text).language == "fr"
     assert detect_language("Quels documents faut-il pour un livret de marin (sổ thuyền viên) ?").language == "fr"
+
+
+EVAL_DIR = Path(__file__).resolve().parents[1] / "eval"
+SHARED_QUERIES = Path(__file__).resolve().parents[2] / "shared" / "queries"
+
+
+def test_every_labelled_eval_question_gets_its_language() -> None:
+    import json
+
+    wrong, total = [], 0
+    for path in sorted(EVAL_DIR.glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            row = json.loads(line)
+            texts = [row["text"]] if "text" in row else [turn["text"] for turn in row.get("turns", [])]
+            for text in texts:
+                if row.get("language"):
+                    total += 1
+                    if detect_language(text).language != row["language"]:
+                        wrong.append((path.name, text))
+    assert total > 1000 and wrong == []
+
+
+@pytest.mark.skipif(not SHARED_QUERIES.is_dir(), reason="../shared/queries is absent")
+def test_no_real_question_is_read_as_french() -> None:
+    import json
+
+    questions = (SHARED_QUERIES / "citizen-questions.txt").read_text("utf-8").splitlines()
+    for line in (SHARED_QUERIES / "ward-police-intents.jsonl").read_text("utf-8").splitlines():
+        questions += json.loads(line)["questions"]
+    for line in (SHARED_QUERIES / "dvc-faq-qa.jsonl").read_text("utf-8").splitlines():
+        questions.append(json.loads(line)["question"])
+    assert len(questions) == 2543
+    assert [q for q in questions if q.strip() and detect_language(q).language == "fr"] == []
