@@ -143,6 +143,20 @@ def bundled_pack_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     return settings
 
 
+@pytest.fixture(scope="session")
+def model_pack_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The bundled pack indexed with the bundled embedding model, as a deployment runs it: for decisions whose
+    weights were fitted with that model (the learned ranking, the answer confidence). Built once per session."""
+    from ingest.pipeline import Ingestor
+    from knowledge.embeddings import build_embedder
+    from knowledge.pack_schema import bundled_pack_dir
+    from knowledge.store import IndexStore
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("model-pack"), _env_file=None)  # type: ignore[call-arg]
+    Ingestor(IndexStore(settings.index_root), build_embedder(settings)).run([bundled_pack_dir()])
+    return settings
+
+
 def tesseract_ready() -> bool:
     """Whether OCR can run here (Tesseract with its Vietnamese data); OCR tests skip with a reason otherwise."""
     from assistant.dossier.ocr import TesseractOcr

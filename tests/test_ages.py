@@ -15,7 +15,8 @@ from knowledge.model import Procedure, Provenance
     ("our son is 13 years old", 13), ("mon fils de 8 ans", 8), ("我儿子8岁", 8), ("아들이 8살", 8),
     ("ابني عمره 8 سنوات", 8), ("Tôi 35 tuổi, làm căn cước cho con 5 tuổi", 5), ("làm căn cước ở đâu", None),
     ("phòng 14 m2", None), ("Căn cước cho người dưới 14 tuổi cần gì?", None), ("children under 14 years old", None),
-    ("từ đủ 14 tuổi trở lên", None),
+    ("từ đủ 14 tuổi trở lên", None), ("My daughter just turned 14.", 14), ("at the age of 8", 8),
+    ("the 2024 budget turned 15 percent", None),
 ])
 def test_the_age_a_question_states(text: str, age: int | None) -> None:
     assert question_age(text) == age

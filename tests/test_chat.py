@@ -75,9 +75,10 @@ def test_out_of_scope_is_declined_politely(client: TestClient, message: str) -> 
     assert "một cửa" in str(body["answer"]) or "counter" in str(body["answer"])
 
 
-def test_unknown_procedure_is_no_match(bundled_pack_settings: Settings) -> None:
-    # the pack has no mining licence; its construction permit shares "cấp giấy phép" and nothing else
-    body = ask(TestClient(create_app(bundled_pack_settings, HashingEmbedder())), "xin giấy phép khai thác khoáng sản")
+def test_unknown_procedure_is_no_match(model_pack_settings: Settings) -> None:
+    # the pack has no mining licence; its construction permit shares "cấp giấy phép" and nothing else (with the
+    # model the confidence was fitted with: the hashing embedder's dense ranking only repeats the lexical one)
+    body = ask(TestClient(create_app(model_pack_settings)), "xin giấy phép khai thác khoáng sản")
     assert body["outcome"] == "no_match" and body["procedure"] is None
 
 

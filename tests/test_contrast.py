@@ -54,3 +54,12 @@ def test_unrelated_procedures_and_far_lower_scores_are_not_moved() -> None:
     analysis = QueryAnalyzer(load_glossary(), []).analyze("đăng ký lại khai sinh")
     assert contrast_rerank(hits, content_terms(analysis), "vi")[0].code == "1.001193"
     assert _order("đăng ký thường trú cho con")[0] == "1.001193"  # not a family member: order kept
+
+
+def test_the_general_member_goes_first_when_the_question_lacks_the_qualifier() -> None:
+    hits = _family()
+    hits[0], hits[1] = hits[1], hits[0]  # retrieval put "đăng ký lại" above the plain procedure
+    analysis = QueryAnalyzer(load_glossary(), []).analyze("đăng ký khai sinh cần giấy tờ gì")
+    assert contrast_rerank(hits, content_terms(analysis), "vi")[0].code == "1.001193"
+    asked_again = QueryAnalyzer(load_glossary(), []).analyze("đăng ký lại khai sinh cần giấy tờ gì")
+    assert contrast_rerank(_family()[1::-1], content_terms(asked_again), "vi")[0].code == "1.004884"

@@ -99,7 +99,7 @@ class ChatService:
             hits, found.question_text, found.analysis.language, self._known_hits(top, hits))
         if clarification is not None:
             return Decision("clarify", candidates=clarification.options,
-                            question=clarification.rule.question.get(found.analysis.language))
+                            question=clarification.rule.question.get(found.analysis.reply_language))
         return Decision("answered", top.procedure)
 
     def _sibling_named(self, found: Found, current: Procedure) -> Procedure | None:
@@ -143,7 +143,7 @@ class ChatService:
         if language_hint is None and chat.language and not any(ch.isalpha() for ch in request.message):
             language_hint = chat.language  # "1", "1.000894": a pick keeps the conversation's language
         found = self.finder.find(request.message, k=5, language=language_hint)
-        language = found.analysis.language
+        language = found.analysis.reply_language
         intent = detect_intent(request.message)
         scope = classify_scope(request.message)
         offered = self.store.offered(chat.id) if request.session_id else []  # a new session has no offer

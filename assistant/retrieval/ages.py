@@ -21,6 +21,10 @@ from knowledge.text import fold, strip_diacritics
 _QUESTION_AGE = re.compile(
     r"(\d{1,3})\s*(?:tuoi\b|years?[- ]old\b|-year\b|yo\b|ans\b|岁|周岁|세|살|سنه|سنوات|سنين|عاما|عام)"
 )
+#: An age named by the word before it ("just turned 14", "aged 8", "at the age of 15").
+_AGE_AFTER_WORD = re.compile(
+    r"\b(?:turned|turns|turning|aged|age of)\s+(\d{1,3})\b(?!\s*(?:years?|yo|percent|per cent|%))"
+)
 #: Words that make the number after them a bound, not an age: "dưới 14 tuổi" asks about the range itself.
 _RANGE_BEFORE = re.compile(
     r"(?:\b(?:duoi|tren|tu|du|qua|hon|den|under|over|below|above|than|least|moins de|plus de)|满|未满|超过)\s*$"
@@ -34,6 +38,7 @@ def question_age(text: str) -> int | None:
     ("tôi 35 tuổi, làm căn cước cho con 5 tuổi": a parent asks for a child far more often than the reverse)."""
     plain = strip_diacritics(fold(text))
     ages = [int(m.group(1)) for m in _QUESTION_AGE.finditer(plain) if not _RANGE_BEFORE.search(plain[: m.start()])]
+    ages += [int(m.group(1)) for m in _AGE_AFTER_WORD.finditer(plain)]
     return min(ages) if ages else None
 
 

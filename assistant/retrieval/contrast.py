@@ -39,13 +39,22 @@ def contrast_terms(procedure: Procedure, language: str) -> tuple[frozenset[str],
 Names = tuple[frozenset[str], frozenset[str]]
 
 
-def _prefers_lower(upper: Names, lower: Names, asked: set[str]) -> bool:
-    """Whether the lower procedure is a more specific form of the upper one (its official name holds every word of
-    the upper one's and more) and the question uses one of those extra words, officially or in its own language."""
-    if not upper[0] < lower[0]:
-        return False  # not a qualified form; members that differ by their action are ordered in ``actions``
-    shares = [len(extra & asked) / len(extra) for extra in (lower[0] - upper[0], lower[1] - upper[1]) if extra]
+def _uses_extra(general: Names, specific: Names, asked: set[str]) -> bool:
+    """Whether the question uses the words the specific name adds, officially or in the asker's language."""
+    extras = (specific[0] - general[0], specific[1] - general[1])
+    shares = [len(extra & asked) / len(extra) for extra in extras if extra]
     return max(shares, default=0.0) >= MIN_QUALIFIER_SHARE
+
+
+def _prefers_lower(upper: Names, lower: Names, asked: set[str]) -> bool:
+    """Whether the lower procedure should go first: it is a more specific form of the upper one (its official name
+    holds every word of the upper one's and more) and the question uses those extra words, or it is the general
+    form of the upper one and the question uses none of the words the upper one adds ("lại", "nước ngoài")."""
+    if upper[0] < lower[0]:
+        return _uses_extra(upper, lower, asked)
+    if lower[0] < upper[0]:
+        return not _uses_extra(lower, upper, asked)
+    return False  # not a qualified form; members that differ by their action are ordered in ``actions``
 
 
 def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str) -> list[ProcedureHit]:

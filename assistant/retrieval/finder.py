@@ -13,6 +13,7 @@ from assistant.retrieval.actions import order_by_action
 from assistant.retrieval.ages import age_first
 from assistant.retrieval.contrast import contrast_rerank
 from assistant.retrieval.hybrid import HybridRetriever, ProcedureHit
+from assistant.retrieval.learned import RankingModel, bundled_model, candidate_features
 from assistant.retrieval.names import FILLER_TERMS, name_terms
 from assistant.retrieval.ranking import prefer_levels, put_first
 from assistant.retrieval.rerank import Reranker
@@ -23,16 +24,7 @@ from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
 from knowledge.text import fold, index_terms, strip_diacritics
 
-#: Weight of the dense ranking by question language: the bundled MiniLM is English-strong, weak for Vietnamese
-#: and useless for Arabic (measured on the development set; see README).
-DENSE_WEIGHTS = {"en": 2.0, "vi": 0.6, "ar": 0.3, "other": 0.3}
-ALIAS_BOOST = 0.25
-CODE_BOOST = 100.0
-FOREIGN_ALIAS_BOOST = 0.0
-COVERAGE_FLOOR = 0.5
-NAME_FLOOR = 0.5
-NAME_POWER = 2.0
-#: How many fused results are reranked by coverage and name match.
+#: How many of the learned ranking's best procedures the rule stages reorder.
 RERANK_DEPTH = 15
 
 
@@ -55,27 +47,35 @@ class Found:
         return sum(index.has_term(key, t) for t in self.content_terms) / len(self.content_terms)
 
 
+
 @lru_cache(maxsize=65536)
 def _names_of(procedure_uid: str, names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(name_terms(n)) for n in names)
 
 
-def name_coverage(procedure: Procedure, terms: set[str], language: str) -> float:
+def name_match(procedure: Procedure, terms: set[str], language: str) -> tuple[float, float]:
     """How well one of the procedure's names matches the question: its official name, its name in the asker's
-    language, or one of its aliases ("sổ đỏ"). For each name, the mean of the share of the name the question
-    covers and the share of the question the name covers; the best name counts."""
+    language, or one of its aliases ("sổ đỏ"). Returns the best, over the names, of the mean of the share of the
+    name the question covers and the share of the question the name covers, and the best share of a name covered
+    (below 1 when every name says something the question does not: "lại", "có yếu tố nước ngoài")."""
     names = [procedure.name, *procedure.aliases]
     if language in procedure.translations:
         tr = procedure.translations[language]
         names += [tr.name, *tr.aliases]
-    best = 0.0
+    best = whole = 0.0
     if not terms:
-        return best
+        return best, whole
     for in_name in _names_of(procedure.uid, tuple(names)):
         if in_name:
             shared = len(in_name & terms)
             best = max(best, (shared / len(in_name) + shared / len(terms)) / 2)
-    return best
+            whole = max(whole, shared / len(in_name))
+    return best, whole
+
+
+def name_coverage(procedure: Procedure, terms: set[str], language: str) -> float:
+    """The first of ``name_match``: how well the best of the procedure's names and the question match."""
+    return name_match(procedure, terms, language)[0]
 
 
 #: Generic phrases whose syllables are meaningful elsewhere ("hộ" in "tách hộ", "sổ" in "sổ đỏ").
@@ -103,8 +103,9 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
 
 class ProcedureFinder:
     def __init__(self, retriever: HybridRetriever, analyzer: QueryAnalyzer, reranker: Reranker | None = None,
-                 clarifier: Clarifier | None = None) -> None:
+                 clarifier: Clarifier | None = None, ranking: RankingModel | None = None) -> None:
         self.retriever = retriever
+        self.ranking = ranking if ranking is not None else bundled_model()
         self.analyzer = analyzer
         self.reranker = reranker
         self.clarifier = clarifier if clarifier is not None else Clarifier.bundled()
@@ -121,29 +122,39 @@ class ProcedureFinder:
         sibling = named_sibling(self.index, hits[0].procedure, asked, qualified_only=True)
         return hits if sibling is None else put_first(self.index, hits, sibling)
 
+    def candidates(self, analysis: QueryAnalysis, content: set[str], asked: str
+                   ) -> tuple[dict[str, dict[str, float]], dict[str, list[tuple[str, int, float]]]]:
+        """Every candidate procedure of the question with its ranking features, and the rankings they came from."""
+        rankings = self.retriever.rankings(analysis.normalized, terms=analysis.lexical_terms(),
+                                           dense_query=analysis.dense_text(), asked=asked)
+        probe = Found(analysis, [], content)
+
+        def evidence(key: str) -> dict[str, float]:
+            procedure = self.index.procedure(key)
+            if procedure is None:
+                return {}
+            hit = ProcedureHit(procedure, 0.0, self.index.chunks[self.index.first_chunk[key]])
+            share, whole = name_match(procedure, content, analysis.language)
+            return {"coverage": probe.coverage(hit, self.index), "name_share": share, "name_whole": whole,
+                    "alias": min(analysis.alias_codes.get(key, 0), 3) / 3,
+                    "curated": float(bool(procedure.translations))}
+
+        extra = [key for key in [*analysis.alias_codes, *analysis.codes] if key in self.index.first_chunk]
+        return candidate_features(rankings, self.ranking.depth, extra, evidence), rankings
+
     def find(self, text: str, k: int = 5, language: str | None = None) -> Found:
         analysis = self.analyzer.analyze(text, language)
-        weight = ALIAS_BOOST if analysis.language == "vi" else FOREIGN_ALIAS_BOOST
-        boosts = {code: weight * min(size, 3) / 3 for code, size in analysis.alias_codes.items()}
-        boosts.update({code: CODE_BOOST for code in analysis.codes})  # a typed national code wins outright
-        hits = self.retriever.search(
-            analysis.normalized, k=max(k, RERANK_DEPTH), terms=analysis.lexical_terms(),
-            dense_query=analysis.dense_text(),
-            boosts=boosts, dense_weight=DENSE_WEIGHTS.get(analysis.language, DENSE_WEIGHTS["other"]),
-            # over the national corpus the names ranking lifted non-pack hit@1 by 2.5 (dev) and 5.8 (held-out)
-            # points; for English and Arabic, whose terms reach the names only through the glossary, it cost
-            # pack questions (README, "Beyond the pack")
-            by_name=analysis.language == "vi",
-        )
-        found = Found(analysis, hits, content_terms(analysis))
+        found = Found(analysis, [], content_terms(analysis))
+        features, rankings = self.candidates(analysis, found.content_terms, text)
+        ordered = self.ranking.order(features, analysis.language)[: max(k, RERANK_DEPTH)]
+        hits = self.retriever.hits_from(ordered, rankings)
+        for code in analysis.codes:  # a typed national code wins outright
+            procedure = self.index.procedure(code)
+            if procedure is not None and hits:
+                hits = put_first(self.index, hits, procedure)
         if found.content_terms:
-            # Rerank by how much of the question the procedure covers (RRF alone rewards a procedure that is
-            # strong on one word over one that matches every word), and by how much of the procedure's name the
-            # question covers (prefer "đăng ký kết hôn" over "đăng ký lại kết hôn" unless the question says "lại").
-            for hit in hits:
-                name_share = name_coverage(hit.procedure, found.content_terms, analysis.language)
-                hit.score *= (COVERAGE_FLOOR + found.coverage(hit, self.index)) * (NAME_FLOOR + name_share**NAME_POWER)
-            hits.sort(key=lambda h: -h.score)
+            # rules the ranking cannot learn from a few hundred questions: the action the question names, the
+            # contrast word that separates two siblings, a stated qualifier or age, a clarification rule's pick
             hits = order_by_action(hits, found.question_text + "\n" + "\n".join(analysis.expansions))
             hits = contrast_rerank(hits, found.content_terms, analysis.language)
             hits = self._qualified_first(hits, found.content_terms)

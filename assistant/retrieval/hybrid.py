@@ -90,6 +90,33 @@ class HybridRetriever:
         vector = self.embedder.embed_query(text)
         return _aggregate(self.index, self.index.dense.search_vector(np.asarray(vector), self.config.candidates))
 
+    def rankings(self, query: str, *, terms: Sequence[str] | None = None, dense_query: str | None = None,
+                 asked: str | None = None) -> dict[str, list[tuple[str, int, float]]]:
+        """Every ranking the learned model reads (``assistant.retrieval.learned``): chunk BM25 and names BM25 over
+        the analysed question (``terms`` = its expansions), the dense search over ``dense_query``, and the names
+        BM25 over the question as ``asked`` (before any expansion)."""
+        return {"lexical": self.lexical(query, terms), "dense": self.dense(dense_query or query),
+                "names": self.names(query, terms), "asked": self.names(asked) if asked else []}
+
+    def hits_from(self, ordered: Sequence[tuple[str, float]],
+                  rankings: dict[str, list[tuple[str, int, float]]]) -> list[ProcedureHit]:
+        """Hits for procedure keys already scored, each with its best chunk from the first ranking that has it."""
+        rows: dict[str, int] = {}
+        ranks: dict[str, dict[str, int]] = {}
+        for name, ranking in rankings.items():
+            for rank, (key, row, _) in enumerate(ranking, start=1):
+                rows.setdefault(key, row)
+                ranks.setdefault(name, {}).setdefault(key, rank)
+        hits = []
+        for key, score in ordered:
+            procedure = self.index.procedure(key)
+            best = rows.get(key, self.index.first_chunk.get(key))
+            if procedure is None or best is None:
+                continue
+            hits.append(ProcedureHit(procedure, score, self.index.chunks[best],
+                                     ranks.get("lexical", {}).get(key), ranks.get("dense", {}).get(key)))
+        return hits
+
     def search(self, query: str, k: int = 5, *, terms: Sequence[str] | None = None,
                dense_query: str | None = None, boosts: dict[str, float] | None = None,
                dense_weight: float | None = None, by_name: bool = True) -> list[ProcedureHit]:

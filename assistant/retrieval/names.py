@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from knowledge.text import index_terms
@@ -15,9 +16,12 @@ FILLER = frozenset(
     "ممكن لو vietnam vietnamese فيتنام فيتنامي فيتنامية".split()
 )
 FILLER_TERMS = frozenset(t for word in FILLER for t in index_terms(word, exact=False))
+#: "Thủ tục ..." opens many official names and says nothing ("thủ" alone is not filler: "thu hồi" matters).
+_PROCEDURE_WORD = re.compile(r"^\s*thủ tục\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
 def name_terms(name: str) -> frozenset[str]:
     """Content terms of a procedure name ("Thủ tục" and other filler left out); cached, names repeat per question."""
+    name = _PROCEDURE_WORD.sub("", name)
     return frozenset(t for t in index_terms(name, exact=False) if "_" not in t and t not in FILLER_TERMS and len(t) > 1)

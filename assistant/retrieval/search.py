@@ -21,7 +21,7 @@ class SearchService:
         results = [
             SearchResult(
                 procedure_code=hit.code,
-                procedure_name=hit.procedure.name_in(found.analysis.language),
+                procedure_name=hit.procedure.name_in(found.analysis.reply_language),
                 score=round(hit.score, 6),
                 section=hit.section,
                 snippet=hit.snippet(),
@@ -30,4 +30,4 @@ class SearchService:
             )
             for hit in found.hits
         ]
-        return SearchResponse(query=query, language=found.analysis.language, results=results)
+        return SearchResponse(query=query, language=found.analysis.reply_language, results=results)

@@ -18,7 +18,7 @@ from assistant.understanding.language import detect_language
 from assistant.understanding.phrases import PhraseMatcher
 from knowledge.glossary import GlossaryEntry, load_glossary
 from knowledge.model import Procedure
-from knowledge.text import query_terms, strip_diacritics, words
+from knowledge.text import has_vietnamese_diacritics, query_terms, strip_diacritics, words
 
 #: Shorthand that is not an abbreviation of a glossary term (chat style).
 CHAT_SHORTHAND: dict[str, str] = {
@@ -79,6 +79,13 @@ class QueryAnalysis:
     glossary_entries: list[GlossaryEntry] = field(default_factory=list)
     anchors: list[str] = field(default_factory=list)
     codes: list[str] = field(default_factory=list)
+    #: The language the caller asked the reply in, where it differs from the one the question is written in
+    #: (a Vietnamese question typed into the Chinese kiosk is understood as Vietnamese and answered in Chinese).
+    requested: str | None = None
+
+    @property
+    def reply_language(self) -> str:
+        return self.requested or self.language
 
     @property
     def anchored(self) -> bool:
@@ -158,10 +165,12 @@ class QueryAnalyzer:
 
     def analyze(self, text: str, language: str | None = None) -> QueryAnalysis:
         detection = detect_language(text, known_vietnamese=self.known_vietnamese)
-        lang = language or detection.language
-        confidence = 1.0 if language else detection.confidence
+        written_vietnamese = detection.language == "vi" and has_vietnamese_diacritics(text)
+        lang = "vi" if written_vietnamese else language or detection.language
+        confidence = 1.0 if language and not written_vietnamese else detection.confidence
         normalized = self.expand_shorthand(text) if lang == "vi" else text
-        analysis = QueryAnalysis(text, lang, confidence, normalized)
+        analysis = QueryAnalysis(text, lang, confidence, normalized,
+                                 requested=language if language and language != lang else None)
         if lang != "vi":
             for match in self.terms.find(text):
                 for entry in match.payloads[:2]:
