@@ -41,11 +41,13 @@ class Found:
 
     def coverage(self, hit: ProcedureHit, index: KnowledgeIndex) -> float:
         """Share of the question's content words found in the procedure's text (any language)."""
+        return self.coverage_of(hit.procedure.group_key, index)
+
+    def coverage_of(self, group_key: str, index: KnowledgeIndex) -> float:
+        """``coverage`` of a procedure by its group key."""
         if not self.content_terms:
             return 0.0
-        key = hit.procedure.group_key
-        return sum(index.has_term(key, t) for t in self.content_terms) / len(self.content_terms)
-
+        return sum(index.has_term(group_key, t) for t in self.content_terms) / len(self.content_terms)
 
 
 @lru_cache(maxsize=65536)
@@ -133,9 +135,8 @@ class ProcedureFinder:
             procedure = self.index.procedure(key)
             if procedure is None:
                 return {}
-            hit = ProcedureHit(procedure, 0.0, self.index.chunks[self.index.first_chunk[key]])
             share, whole = name_match(procedure, content, analysis.language)
-            return {"coverage": probe.coverage(hit, self.index), "name_share": share, "name_whole": whole,
+            return {"coverage": probe.coverage_of(key, self.index), "name_share": share, "name_whole": whole,
                     "alias": min(analysis.alias_codes.get(key, 0), 3) / 3,
                     "curated": float(bool(procedure.translations))}
 

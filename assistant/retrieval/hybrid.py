@@ -1,4 +1,5 @@
-"""Hybrid retrieval: BM25 and dense search, each aggregated to procedures, fused by reciprocal rank.
+"""Hybrid retrieval: BM25 over the chunks and the names, and dense search, each aggregated to procedures; the
+learned ranking (``assistant.retrieval.learned``) scores what they return.
 
 Results are procedures (one row per national code, the curated record preferred), not raw chunks.
 """
@@ -43,12 +44,8 @@ class ProcedureHit:
 
 @dataclass(frozen=True)
 class RetrievalConfig:
+    #: How many procedures each ranking returns.
     candidates: int = 200
-    rrf_k: float = 60.0
-    lexical_weight: float = 1.0
-    dense_weight: float = 0.6
-    #: Weight of the ranking by procedure names alone (BM25 over name, field and aliases); see ``search``.
-    names_weight: float = 1.0
 
 
 def _aggregate(index: KnowledgeIndex, ranked_chunks: Sequence[tuple[int, float]]) -> list[tuple[str, int, float]]:
@@ -101,12 +98,14 @@ class HybridRetriever:
     def hits_from(self, ordered: Sequence[tuple[str, float]],
                   rankings: dict[str, list[tuple[str, int, float]]]) -> list[ProcedureHit]:
         """Hits for procedure keys already scored, each with its best chunk from the first ranking that has it."""
+        wanted = {key for key, _ in ordered}
         rows: dict[str, int] = {}
         ranks: dict[str, dict[str, int]] = {}
         for name, ranking in rankings.items():
             for rank, (key, row, _) in enumerate(ranking, start=1):
-                rows.setdefault(key, row)
-                ranks.setdefault(name, {}).setdefault(key, rank)
+                if key in wanted:
+                    rows.setdefault(key, row)
+                    ranks.setdefault(name, {}).setdefault(key, rank)
         hits = []
         for key, score in ordered:
             procedure = self.index.procedure(key)
@@ -115,53 +114,4 @@ class HybridRetriever:
                 continue
             hits.append(ProcedureHit(procedure, score, self.index.chunks[best],
                                      ranks.get("lexical", {}).get(key), ranks.get("dense", {}).get(key)))
-        return hits
-
-    def search(self, query: str, k: int = 5, *, terms: Sequence[str] | None = None,
-               dense_query: str | None = None, boosts: dict[str, float] | None = None,
-               dense_weight: float | None = None, by_name: bool = True) -> list[ProcedureHit]:
-        """Procedures for ``query``, best first.
-
-        ``terms`` override the lexical query terms (expansions); ``boosts`` add to the fused score of procedure
-        codes known from elsewhere (a colloquial alias in the question), in units of a first-rank RRF vote.
-        ``by_name``: also rank by the names alone (the names are Vietnamese: it helps questions written in it).
-        """
-        weight = self.config.dense_weight if dense_weight is None else dense_weight
-        lexical = self.lexical(query, terms)
-        dense = self.dense(dense_query or query) if weight > 0 else []
-        named = self.names(query, terms) if by_name and self.config.names_weight > 0 else []
-        return self.fuse(lexical, dense, k, boosts or {}, weight, named)
-
-    def fuse(self, lexical: list[tuple[str, int, float]], dense: list[tuple[str, int, float]],
-             k: int, boosts: dict[str, float] | None = None, dense_weight: float | None = None,
-             by_name: list[tuple[str, int, float]] | None = None) -> list[ProcedureHit]:
-        cfg = self.config
-        dense_weight = cfg.dense_weight if dense_weight is None else dense_weight
-        fused: dict[str, float] = {}
-        best_row: dict[str, int] = {}
-        lex_rank: dict[str, int] = {}
-        dense_rank: dict[str, int] = {}
-        for rank, (key, row, _) in enumerate(lexical):
-            fused[key] = fused.get(key, 0.0) + cfg.lexical_weight / (cfg.rrf_k + rank + 1)
-            best_row.setdefault(key, row)
-            lex_rank[key] = rank + 1
-        for rank, (key, row, _) in enumerate(dense):
-            fused[key] = fused.get(key, 0.0) + dense_weight / (cfg.rrf_k + rank + 1)
-            best_row.setdefault(key, row)
-            dense_rank[key] = rank + 1
-        for rank, (key, row, _) in enumerate(by_name or []):
-            fused[key] = fused.get(key, 0.0) + cfg.names_weight / (cfg.rrf_k + rank + 1)
-            best_row.setdefault(key, row)
-        for key, weight in (boosts or {}).items():
-            if key in self.index.first_chunk:
-                best_row.setdefault(key, self.index.first_chunk[key])
-                fused[key] = fused.get(key, 0.0) + weight / (cfg.rrf_k + 1)
-        ranked = sorted(fused.items(), key=lambda item: -item[1])[:k]
-        hits = []
-        for key, score in ranked:
-            procedure = self.index.procedure(key)
-            if procedure is None:
-                continue
-            hits.append(ProcedureHit(procedure, score, self.index.chunks[best_row[key]],
-                                     lex_rank.get(key), dense_rank.get(key)))
         return hits
