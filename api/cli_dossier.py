@@ -14,7 +14,7 @@ _MARKS = {"present": "✓", "missing": "✗", "uncertain": "?", "not_applicable"
 @click.command()
 @click.option("--procedure", "code", required=True, help="National procedure code, e.g. 1.001193.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--language", default="vi", show_default=True, help="Language of the summary: vi, en or ar.")
+@click.option("--language", default="vi", show_default=True, help="Language of the summary: vi, en, ar, zh or ko.")
 @click.option("--submission", type=click.Choice(["in_person", "online", "postal"]), default="in_person",
               show_default=True, help="How the dossier is submitted (decides which form variant is required).")
 @click.option("--case", "cases", multiple=True, help="A case that applies ('ủy quyền') or a component id; repeatable.")

@@ -84,7 +84,7 @@ def _arabic_stem(token: str) -> str:
 #: it is also a noun of its own ("سجل" record, "زوج" husband).
 _ARABIC_VERB_ROOTS = {
     "سجل": "تسجيل", "جدد": "تجديد", "خرج": "استخراج", "صدر": "إصدار", "غير": "تغيير", "صحح": "تصحيح",
-    "وثق": "توثيق", "صدق": "تصديق", "مدد": "تمديد", "بدل": "استبدال", "زوج": "زواج", "طلق": "طلاق",
+    "وثق": "توثيق", "صدق": "تصديق", "مدد": "تمديد", "بدل": "استبدال", "زوج": "زواج", "طلق": "طلاق", "نقل": "نقل",
 }
 _ARABIC_VERB_FORMS = {
     "توفي": "وفاة", "توفيت": "وفاة", "يتوفى": "وفاة", "ولدت": "ولادة", "يولد": "ولادة", "ولد طفل": "ولادة",
@@ -131,10 +131,25 @@ def _english_stem(token: str) -> str:
     return token
 
 
+#: A tone mark on the second vowel of an open "oa", "oe" or "uy" syllable ("hoà", "khoá", "thuý"): the newer
+#: spelling of "hòa", "khóa", "thúy", which the records mostly use.
+_NEW_STYLE_TONE = re.compile(r"^(.*?(?<!q)[ou])([aey])([\u0300\u0301\u0303\u0309\u0323])$")
+
+
+@lru_cache(maxsize=65536)
+def old_style_tone(token: str) -> str:
+    """One spelling for the two tone-mark placements of Vietnamese: "khoá" → "khóa", "thuý" → "thúy"."""
+    decomposed = unicodedata.normalize("NFD", token)
+    match = _NEW_STYLE_TONE.match(decomposed)
+    if match is None or (match.group(1)[-1], match.group(2)) not in (("o", "a"), ("o", "e"), ("u", "y")):
+        return token
+    return unicodedata.normalize("NFC", match.group(1) + match.group(3) + match.group(2))
+
+
 def words(text: str) -> list[str]:
-    """Case-folded NFC word tokens (Arabic vowel marks removed first: they are not word characters, and would
-    split "أسجّل" in two)."""
-    return _WORD_RE.findall(_TASHKEEL_RE.sub("", fold(text)))
+    """Case-folded NFC word tokens, tone marks placed one way (Arabic vowel marks removed first: they are not
+    word characters, and would split "أسجّل" in two)."""
+    return [old_style_tone(w) for w in _WORD_RE.findall(_TASHKEEL_RE.sub("", fold(text)))]
 
 
 def _cjk_terms(token: str) -> list[str]:

@@ -156,3 +156,13 @@ def test_declared_look_alikes_are_not_taken(checker: DossierChecker, code: str, 
     result = checker.check_declared(DossierCheckRequest(procedure_code=code, documents=[{"name": name}]))
     assert all(c.status != "present" for c in result.components)
     assert [u.file for u in result.unmatched_files] == [name]
+
+
+@pytest.mark.parametrize(("language", "script"), [("zh", ("\u4e00", "\u9fff")), ("ko", ("\uac00", "\ud7af"))])
+def test_chinese_and_korean_summaries_are_written_in_their_language(checker: DossierChecker, language: str,
+                                                                    script: tuple[str, str]) -> None:
+    result = checker.check_declared(DossierCheckRequest(procedure_code="1.001193", language=language,
+                                                        documents=[{"name": "Giấy chứng sinh"}]))
+    assert not result.complete and any(script[0] <= ch <= script[1] for ch in result.summary)
+    missing = next(c for c in result.components if c.status == "missing")
+    assert any(script[0] <= ch <= script[1] for ch in missing.reason)  # "卷宗中缺少", "서류철에 없음"

@@ -114,3 +114,25 @@ def test_the_new_issue_goes_first_when_no_action_is_named() -> None:
     assert order_by_action([renew, new], plain.text)[0].code == "2.001478"
     exchange = analyzer.analyze("đổi giấy chứng nhận an ninh trật tự hết hạn")
     assert order_by_action([renew, new], exchange.text)[0].code == "2.001402"
+
+
+def test_families_join_names_whose_objects_read_nearly_the_same() -> None:
+    hits = [
+        _hit("1.013225", "Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV (Công trình không theo "
+             "tuyến/Tượng đài, tranh hoành tráng/Dự án) và nhà ở riêng lẻ", 0.030),
+        _hit("1.013228", "Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV (công trình Không theo "
+             "tuyến/Tượng đài, tranh hoành tráng/Sửa chữa, cải tạo/Dự án) và nhà ở riêng lẻ", 0.028),
+    ]
+    assert order_by_action(hits, "mất giấy phép xây dựng nhà ở thì làm sao")[0].code == "1.013228"
+    licences = order_by_action([_hit("3.000350", "Cấp giấy phép lái xe quốc tế", 0.03), *_licences()],
+                               "đổi bằng lái quốc tế")
+    assert licences[0].code == "3.000350"  # "giấy phép lái xe quốc tế" is not the plain licence's family
+
+
+def test_action_features_compare_the_name_with_the_asked_actions() -> None:
+    from assistant.retrieval.actions import action_features
+
+    assert action_features("Cấp lại giấy phép lái xe", {"reissue"}) == {"action_asked": 1.0, "action_unasked": 0.0}
+    assert action_features("Đổi giấy phép lái xe", {"reissue"}) == {"action_asked": 0.0, "action_unasked": 1.0}
+    assert action_features("Cấp giấy phép lái xe", set()) == {"action_default": 1.0}
+    assert action_features("Khai báo tạm trú cho người nước ngoài", {"reissue"}) == {}

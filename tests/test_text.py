@@ -59,3 +59,11 @@ def test_arabic_one_letter_proclitics_and_verbs_get_query_forms() -> None:
     assert "بطاق" in query_terms("بطاقة")  # the letter may be part of the word: the full stem stays
     assert "تسجيل" in query_terms("كيف أسجّل ولادة طفلي")  # the verb as typed meets the noun the records use
     assert "زواج" in query_terms("تزوجنا في فيتنام") and "زواج" not in query_terms("زوجي فيتنامي")  # not "husband"
+    assert "نقل" in query_terms("كيف أنقل ملكيتها باسمي؟")  # "I transfer" meets "نقل الملكية"
+
+
+def test_both_tone_mark_placements_give_the_same_terms() -> None:
+    assert index_terms("Khoá căn cước") == index_terms("Khóa căn cước")
+    assert index_terms("hoà giải, thuỷ sản, uỷ ban") == index_terms("hòa giải, thủy sản, ủy ban")
+    # only open oa/oe/uy syllables move their mark; "quý", "hoàng" and "thuế" are spelled one way
+    assert "=quý" in index_terms("quý") and "=hoàng" in index_terms("hoàng") and "=thuế" in index_terms("thuế")

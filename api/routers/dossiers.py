@@ -35,7 +35,7 @@ _CHECK_BODY: dict[str, Any] = {
                 "type": "object", "required": ["procedure_code", "files"],
                 "properties": {
                     "procedure_code": {"type": "string", "example": "1.001193"},
-                    "language": {"type": "string", "example": "vi", "description": "vi, en or ar"},
+                    "language": {"type": "string", "example": "vi", "description": "vi, en, ar, zh or ko"},
                     "submission": {"type": "string", "enum": ["in_person", "online", "postal"]},
                     "channel": {"type": "string", "enum": ["kiosk", "staff", "api"]},
                     "cases": {"type": "array", "items": {"type": "string"},

@@ -38,6 +38,11 @@ FOLLOW_UP_WORDS = frozenset(
 )
 #: How well the best procedure's name must match a question without administrative vocabulary to answer it.
 MIN_NAME_MATCH = 0.34
+#: A new question in a conversation stays in the conversation's field (land, civil status...) when one of the
+#: best ``CONTEXT_DEPTH`` hits of that field scored at least ``CONTEXT_RATIO`` of the best: "sổ bị cháy mất thì
+#: làm lại thế nào?" after a land question is about the land certificate, not the health-insurance card.
+CONTEXT_DEPTH = 4
+CONTEXT_RATIO = 0.8
 
 
 @dataclass
@@ -74,6 +79,7 @@ class ChatService:
                 return Decision("answered", sibling)  # "and if the father is Japanese?": that member of the family
             if self._is_follow_up(found, alias_hit, current):
                 return Decision("answered", current)
+            hits = found.hits = same_field_first(hits, current)
         typed = next((h for h in hits if h.code in found.analysis.codes), None)
         if typed is not None:
             return Decision("answered", typed.procedure)
@@ -210,6 +216,17 @@ class ChatService:
                 out.append(Citation(procedure_code=p.code or p.uid, section=chunk.section, source=source_label(p),
                                     snippet=snippet))
         return out
+
+
+def same_field_first(hits: list[ProcedureHit], current: Procedure) -> list[ProcedureHit]:
+    """``hits`` with the best close hit of the conversation's field first (see ``CONTEXT_RATIO``)."""
+    if not hits or not current.field or hits[0].procedure.field == current.field:
+        return hits
+    floor = CONTEXT_RATIO * hits[0].score
+    for position, hit in enumerate(hits[1:CONTEXT_DEPTH], start=1):
+        if hit.procedure.field == current.field and hit.score >= floor:
+            return [hit, *hits[:position], *hits[position + 1:]]
+    return hits
 
 
 def _both_names(p: Procedure, language: str) -> str:

@@ -1,4 +1,4 @@
-"""The dossier check's phrases in vi/en/ar (``messages.yaml``); other languages fall back to English."""
+"""The dossier check's phrases in vi/en/ar/zh/ko (``messages.yaml``); other languages fall back to English."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 _CATALOG = Path(__file__).resolve().parent / "messages.yaml"
-LANGUAGES = ("vi", "en", "ar")
+LANGUAGES = ("vi", "en", "ar", "zh", "ko")
 
 
 @lru_cache(maxsize=1)

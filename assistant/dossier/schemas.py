@@ -37,7 +37,7 @@ class DossierCheckRequest(BaseModel):
     )
 
     procedure_code: str = Field(min_length=1, max_length=64)
-    language: str | None = Field(default="vi", max_length=8, description="Language of the summary: vi, en or ar.")
+    language: str | None = Field(default="vi", max_length=8, description="Summary language: vi, en, ar, zh, ko.")
     documents: list[DeclaredDocument] = Field(default_factory=list, max_length=100)
     submission: SubmissionChannel = Field(
         default="in_person", description="How the dossier is submitted; decides which form variant is required."

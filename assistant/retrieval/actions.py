@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from rapidfuzz import fuzz
 
 import knowledge
 from assistant.retrieval.hybrid import ProcedureHit
@@ -27,6 +28,9 @@ ACTIONS_FILE = Path(knowledge.__file__).parent / "name_actions" / "actions.yaml"
 DEPTH = 6
 #: A member is moved up only when it scored at least this share of the family's best member.
 MIN_SCORE_RATIO = 0.4
+#: Objects this similar (rapidfuzz token-sort ratio) belong to one family; "giấy phép lái xe" and "giấy phép lái
+#: xe quốc tế" (80) do not.
+SAME_OBJECT = 90
 _PREFIX = re.compile(r"^thủ tục\s+")
 
 
@@ -93,6 +97,34 @@ def bundled_rules() -> ActionRules:
     return ActionRules.load()
 
 
+def action_features(name: str, asked: set[str], rules: ActionRules | None = None) -> dict[str, float]:
+    """Ranking features of a procedure name against the actions a question asks for: its action is asked
+    (``action_asked``), another one is (``action_unasked``), or none is and the name is the default first issue
+    (``action_default``)."""
+    rules = rules or bundled_rules()
+    action = _name_action(name, rules)
+    if action is None:
+        return {}
+    if not asked:
+        return {"action_default": float(action == rules.default)}
+    return {"action_asked": float(action in asked), "action_unasked": float(action not in asked)}
+
+
+@lru_cache(maxsize=16384)
+def _name_action(name: str, rules: ActionRules) -> str | None:
+    split = rules.split_name(name)
+    return None if split is None else split[0]
+
+
+def _family_of(obj: str, families: dict[str, list[int]]) -> str:
+    """The family an object joins: one whose object reads nearly the same ("giấy phép xây dựng mới đối với ..." and
+    "giấy phép xây dựng đối với ... sửa chữa, cải tạo ..."), else its own."""
+    for known in families:
+        if fuzz.token_sort_ratio(obj, known) >= SAME_OBJECT:
+            return known
+    return obj
+
+
 def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules | None = None) -> list[ProcedureHit]:
     """Reorder members of the same family among the top ``DEPTH`` hits: asked action first, else the default one.
 
@@ -105,7 +137,7 @@ def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules 
         split = rules.split_name(hit.procedure.name)
         if split is not None:
             actions[position] = split[0]
-            families.setdefault(split[1], []).append(position)
+            families.setdefault(_family_of(split[1], families), []).append(position)
     asked = rules.asked(question) or {rules.default}
     result = list(head)
     for positions in families.values():
