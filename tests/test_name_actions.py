@@ -128,11 +128,3 @@ def test_families_join_names_whose_objects_read_nearly_the_same() -> None:
                                "đổi bằng lái quốc tế")
     assert licences[0].code == "3.000350"  # "giấy phép lái xe quốc tế" is not the plain licence's family
 
-
-def test_action_features_compare_the_name_with_the_asked_actions() -> None:
-    from assistant.retrieval.actions import action_features
-
-    assert action_features("Cấp lại giấy phép lái xe", {"reissue"}) == {"action_asked": 1.0, "action_unasked": 0.0}
-    assert action_features("Đổi giấy phép lái xe", {"reissue"}) == {"action_asked": 0.0, "action_unasked": 1.0}
-    assert action_features("Cấp giấy phép lái xe", set()) == {"action_default": 1.0}
-    assert action_features("Khai báo tạm trú cho người nước ngoài", {"reissue"}) == {}

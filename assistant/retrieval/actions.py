@@ -97,25 +97,6 @@ def bundled_rules() -> ActionRules:
     return ActionRules.load()
 
 
-def action_features(name: str, asked: set[str], rules: ActionRules | None = None) -> dict[str, float]:
-    """Ranking features of a procedure name against the actions a question asks for: its action is asked
-    (``action_asked``), another one is (``action_unasked``), or none is and the name is the default first issue
-    (``action_default``)."""
-    rules = rules or bundled_rules()
-    action = _name_action(name, rules)
-    if action is None:
-        return {}
-    if not asked:
-        return {"action_default": float(action == rules.default)}
-    return {"action_asked": float(action in asked), "action_unasked": float(action not in asked)}
-
-
-@lru_cache(maxsize=16384)
-def _name_action(name: str, rules: ActionRules) -> str | None:
-    split = rules.split_name(name)
-    return None if split is None else split[0]
-
-
 def _family_of(obj: str, families: dict[str, list[int]]) -> str:
     """The family an object joins: one whose object reads nearly the same ("giấy phép xây dựng mới đối với ..." and
     "giấy phép xây dựng đối với ... sửa chữa, cải tạo ..."), else its own."""

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.answers.clarify import Clarifier
-from assistant.retrieval.actions import action_features, bundled_rules, order_by_action
+from assistant.retrieval.actions import order_by_action
 from assistant.retrieval.ages import age_first
 from assistant.retrieval.contrast import contrast_rerank
 from assistant.retrieval.hybrid import HybridRetriever, ProcedureHit
@@ -130,7 +130,6 @@ class ProcedureFinder:
         rankings = self.retriever.rankings(analysis.normalized, terms=analysis.lexical_terms(),
                                            dense_query=analysis.dense_text(), asked=asked)
         probe = Found(analysis, [], content)
-        actions = bundled_rules().asked(probe.question_text + "\n" + "\n".join(analysis.expansions))
 
         def evidence(key: str) -> dict[str, float]:
             procedure = self.index.procedure(key)
@@ -139,8 +138,7 @@ class ProcedureFinder:
             share, whole = name_match(procedure, content, analysis.language)
             return {"coverage": probe.coverage_of(key, self.index), "name_share": share, "name_whole": whole,
                     "alias": min(analysis.alias_codes.get(key, 0), 3) / 3,
-                    "curated": float(bool(procedure.translations)),
-                    **action_features(procedure.name, actions)}
+                    "curated": float(bool(procedure.translations))}
 
         extra = [key for key in [*analysis.alias_codes, *analysis.codes] if key in self.index.first_chunk]
         return candidate_features(rankings, self.ranking.depth, extra, evidence), rankings

@@ -37,7 +37,6 @@ EXPRESSIONS = (
     "first_lexical", "first_dense", "first_names", "first_asked",
     "rel_lexical", "rel_dense", "rel_names", "rel_asked",
     "coverage", "name_share", "name_whole", "coverage*name_share", "alias", "curated",
-    "action_asked*coverage", "action_unasked*coverage", "action_default*coverage",
     "rrf_dense*vi", "rrf_dense*en", "rel_dense*en", "rrf_names*vi", "rrf_asked*vi", "curated*foreign",
 )
 
