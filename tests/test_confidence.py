@@ -40,3 +40,24 @@ def test_a_broken_weights_file_is_refused(tmp_path: Path, text: str, message: st
     path.write_text(text, "utf-8")
     with pytest.raises(ValueError, match=message):
         ConfidenceModel.load(path)
+
+
+def test_anchors_count_as_found_only_as_whole_phrases(bundled_pack_settings) -> None:  # type: ignore[no-untyped-def]
+    from assistant.answers.confidence import anchors_found
+    from knowledge.store import IndexStore
+
+    index = IndexStore(bundled_pack_settings.index_root).load()
+    birth = index.procedure("1.001193")
+    assert birth is not None
+    key = birth.group_key
+    assert anchors_found(["khai sinh"], key, index) == 1.0
+    assert anchors_found([], key, index) == 1.0  # nothing administrative named: no evidence either way
+    # "giấy phép lao động" (work permit): the birth record may hold each word, never the phrase
+    assert anchors_found(["khai sinh", "giấy phép lao động"], key, index) == 0.5
+
+
+def test_an_english_ward_is_the_place_not_a_person_under_guardianship() -> None:
+    from knowledge.glossary import load_glossary
+
+    guardianship = next(e for e in load_glossary() if e.vi == "người được giám hộ")
+    assert "ward" not in guardianship.en

@@ -22,10 +22,11 @@ import yaml
 import knowledge
 from assistant.retrieval.finder import Found, name_coverage
 from knowledge.store import KnowledgeIndex
+from knowledge.text import index_terms
 
 CONFIDENCE_FILE = Path(knowledge.__file__).parent / "confidence.yaml"
 #: The features, in the order the weights file lists them.
-FEATURES = ("name_match", "coverage", "margin", "anchored", "alias", "lexical_first",
+FEATURES = ("name_match", "coverage", "margin", "anchored", "anchors_found", "alias", "lexical_first",
             "content_terms", "vietnamese", "index_size")
 
 
@@ -40,6 +41,7 @@ def question_features(found: Found, index: KnowledgeIndex) -> dict[str, float]:
         "coverage": found.coverage(top, index),
         "margin": (top.score - runner_up) / top.score if top.score > 0 else 0.0,
         "anchored": float(bool(found.analysis.anchors)),
+        "anchors_found": anchors_found(found.analysis.anchors, top.procedure.group_key, index),
         "alias": float(top.code in found.analysis.alias_codes),
         "lexical_first": 1.0 / top.lexical_rank if top.lexical_rank else 0.0,
         "dense_first": 1.0 / top.dense_rank if top.dense_rank else 0.0,
@@ -48,6 +50,20 @@ def question_features(found: Found, index: KnowledgeIndex) -> dict[str, float]:
         # how crowded the index is: over 75 curated procedures a close second is rarer than over 2,642
         "index_size": math.log10(max(len(index.by_code), 1)),
     }
+
+
+def anchors_found(anchors: list[str], group_key: str, index: KnowledgeIndex) -> float:
+    """Share of the question's administrative terms ("giấy phép lao động") that the procedure's text contains as
+    phrases (every pair of adjacent words); 1 when the question has none. A building permit found for a work-permit
+    question shares "giấy phép" and nothing else."""
+    if not anchors:
+        return 1.0
+    found = 0
+    for anchor in anchors:
+        terms = index_terms(anchor, exact=False)
+        phrase = [t for t in terms if "_" in t] or terms
+        found += all(index.has_term(group_key, t) for t in phrase)
+    return found / len(anchors)
 
 
 @dataclass(frozen=True)
