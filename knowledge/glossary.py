@@ -10,7 +10,9 @@ be shared by several (``ns``, ``tt``), since short forms are ambiguous.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -125,3 +127,25 @@ def load_glossary(directory: Path | None = None) -> list[GlossaryEntry]:
             seen[key] = f"{path.name} entry {index}"
             entries.append(entry)
     return entries
+
+
+_CAPITALS = re.compile(r"\b[A-ZĐ][A-ZĐ0-9]+\b")
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, str]:
+    """One-word short forms of the bundled glossary -> their Vietnamese term, when the short form means one thing."""
+    meanings: dict[str, set[str]] = {}
+    for entry in load_glossary():
+        for short in entry.abbreviations:
+            if short.isalnum():
+                meanings.setdefault(short, set()).add(entry.vi)
+    return {short: next(iter(terms)) for short, terms in meanings.items() if len(terms) == 1}
+
+
+def spelled_out(text: str) -> list[str]:
+    """The glossary terms of the capitalised short forms an official text uses ("công ty TNHH" -> "công ty trách
+    nhiệm hữu hạn"), so that a record written with "TNHH" and a question written in full still meet. Only words in
+    capitals count: names write their short forms that way, and "dk" or "đt" in lowercase may be anything."""
+    forms = _short_forms()
+    return list(dict.fromkeys(forms[w.lower()] for w in _CAPITALS.findall(text) if w.lower() in forms))

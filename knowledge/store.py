@@ -29,6 +29,7 @@ import numpy as np
 
 from knowledge.chunks import Chunk
 from knowledge.dense import FaissIndex
+from knowledge.glossary import spelled_out
 from knowledge.lexical import BM25Index
 from knowledge.model import SOURCE_PRIORITY, Procedure
 
@@ -96,15 +97,17 @@ class KnowledgeIndex:
                 group.sort(key=lambda p: SOURCE_PRIORITY.get(p.provenance.source_kind, 9))
 
     def name_index(self) -> tuple[list[str], BM25Index]:
-        """A BM25 index over what each procedure is called (official name, weighted twice, its field and its
-        colloquial aliases), with the procedure key of each row; built on first use (about 0.3 s for the national
-        corpus). Long records contain every word somewhere; their names do not."""
+        """A BM25 index over what each procedure is called (official name, weighted twice, the short forms it
+        uses spelled out, its field and its colloquial aliases), with the procedure key of each row; built on
+        first use (about 0.3 s for the national corpus). Long records contain every word somewhere; their names
+        do not."""
         if self._names is None:
             keys = [key for key in self.by_code if key in self.first_chunk]
             texts = []
             for key in keys:
                 record = self.by_code[key][0]
-                texts.append(" ".join([record.name, record.name, record.field or "", *record.aliases]))
+                texts.append(" ".join([record.name, record.name, *spelled_out(record.name), record.field or "",
+                                       *record.aliases]))
             self._names = (keys, BM25Index.build(texts))
         return self._names
 

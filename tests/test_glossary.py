@@ -169,3 +169,12 @@ def test_loaded_text_is_nfc(tmp_path: Path) -> None:
     _write(tmp_path, "a.yaml", [{**VALID_ENTRY, "vi": unicodedata.normalize("NFD", "giấy khai sinh")}])
     (entry,) = load_glossary(tmp_path)
     assert entry.vi == unicodedata.normalize("NFC", "giấy khai sinh")
+
+
+def test_capitalised_short_forms_of_official_names_are_spelled_out() -> None:
+    from knowledge.glossary import spelled_out
+
+    assert spelled_out("Đăng ký thành lập công ty TNHH một thành viên") == ["công ty trách nhiệm hữu hạn"]
+    assert spelled_out("Cấp đổi CCCD") == ["căn cước công dân"]
+    assert spelled_out("Thủ tục đăng ký thường trú") == []
+    assert spelled_out("đt và dk viết thường") == []  # lowercase short forms in a text may be anything
