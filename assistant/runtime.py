@@ -15,7 +15,7 @@ from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.rerank import build_reranker
 from assistant.understanding.query import QueryAnalyzer
 from knowledge.embeddings import CachedQueryEmbedder, Embedder, build_embedder
-from knowledge.glossary import load_glossary
+from knowledge.glossary import bundled_glossary
 from knowledge.rendering import NameRenderer
 from knowledge.settings import Settings
 from knowledge.store import IndexStore, KnowledgeIndex
@@ -66,7 +66,7 @@ class KnowledgeRuntime:
                 index.name_index()  # built with the index, not inside the first question (about 1 s nationally)
                 use_dense = index.manifest.embedding_model == self.embedder.name
                 retriever = HybridRetriever(index, self.embedder if use_dense else None)
-                glossary = load_glossary()
+                glossary = bundled_glossary()
                 NameRenderer(glossary).attach(index.records.values())
                 analyzer = QueryAnalyzer(glossary, index.records.values())
                 finder = ProcedureFinder(retriever, analyzer, build_reranker(self.settings))

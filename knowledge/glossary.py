@@ -19,6 +19,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from knowledge.text import comparison_form
+
 #: Languages of the glossary; ``vi`` is the key, ``en`` and ``ar`` are required, ``zh``, ``ko`` and ``fr`` optional.
 GLOSSARY_LANGUAGES: tuple[str, ...] = ("vi", "en", "ar", "zh", "ko", "fr")
 #: Folder of the bundled glossary files.
@@ -129,23 +131,32 @@ def load_glossary(directory: Path | None = None) -> list[GlossaryEntry]:
     return entries
 
 
-_CAPITALS = re.compile(r"\b[A-ZĐ][A-ZĐ0-9]+\b")
+@lru_cache(maxsize=1)
+def bundled_glossary() -> list[GlossaryEntry]:
+    """The bundled glossary, read once per process (parsing it takes about half a second); do not mutate it."""
+    return load_glossary()
+
+
+_CAPITALS = re.compile(r"\b[A-ZĐ][A-ZĐ0-9]{2,}\b")
 
 
 @lru_cache(maxsize=1)
-def _short_forms() -> dict[str, str]:
-    """One-word short forms of the bundled glossary -> their Vietnamese term, when the short form means one thing."""
+def one_word_short_forms() -> dict[str, str]:
+    """One-word short forms of the bundled glossary ("bhxh", "ubnd", "tnhh"; at least three letters, in comparison
+    form) -> their Vietnamese term, for the short forms that name one term only."""
     meanings: dict[str, set[str]] = {}
-    for entry in load_glossary():
+    for entry in bundled_glossary():
         for short in entry.abbreviations:
-            if short.isalnum():
-                meanings.setdefault(short, set()).add(entry.vi)
-    return {short: next(iter(terms)) for short, terms in meanings.items() if len(terms) == 1}
+            key = comparison_form(short)
+            if len(key) >= 3 and key.isalnum():
+                meanings.setdefault(key, set()).add(entry.vi)
+    return {key: next(iter(terms)) for key, terms in meanings.items() if len(terms) == 1}
 
 
 def spelled_out(text: str) -> list[str]:
     """The glossary terms of the capitalised short forms an official text uses ("công ty TNHH" -> "công ty trách
     nhiệm hữu hạn"), so that a record written with "TNHH" and a question written in full still meet. Only words in
     capitals count: names write their short forms that way, and "dk" or "đt" in lowercase may be anything."""
-    forms = _short_forms()
-    return list(dict.fromkeys(forms[w.lower()] for w in _CAPITALS.findall(text) if w.lower() in forms))
+    forms = one_word_short_forms()
+    keys = (comparison_form(word) for word in _CAPITALS.findall(text))
+    return list(dict.fromkeys(forms[key] for key in keys if key in forms))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from knowledge.glossary import load_glossary
+from knowledge.glossary import bundled_glossary, one_word_short_forms
 from knowledge.text import comparison_form
 
 _MIN_ALIAS = 3
@@ -15,7 +15,7 @@ _MIN_ALIAS = 3
 def aliases() -> tuple[tuple[str, str], ...]:
     """(alias in comparison form, Vietnamese term) for every document word of the glossary, longest first."""
     pairs: dict[str, str] = {}
-    for entry in load_glossary():
+    for entry in bundled_glossary():
         if entry.kind != "document":
             continue
         names = [entry.vi, *entry.variants, *entry.abbreviations, *entry.en, *entry.ar, *entry.zh, *entry.ko]
@@ -52,7 +52,7 @@ def spell_out(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
-    return {comparison_form(a): entry.vi for entry in load_glossary() if entry.kind == "document"
+    return {comparison_form(a): entry.vi for entry in bundled_glossary() if entry.kind == "document"
             for a in entry.abbreviations if len(a) >= 2}
 
 
@@ -68,21 +68,9 @@ def abbreviated_terms(phrase: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def abbreviated_aliases() -> tuple[tuple[str, str], ...]:
-    pairs = {comparison_form(a): entry.vi for entry in load_glossary() if entry.kind == "document"
+    pairs = {comparison_form(a): entry.vi for entry in bundled_glossary() if entry.kind == "document"
              for a in entry.abbreviations if len(a) >= 3}
     return tuple(sorted(pairs.items(), key=lambda item: len(item[0]), reverse=True))
-
-
-@lru_cache(maxsize=1)
-def term_abbreviations() -> dict[str, str]:
-    """One-word abbreviations of any glossary term ("bhxh", "bhyt", "ubnd", "gcn"), those that name one term."""
-    seen: dict[str, set[str]] = {}
-    for entry in load_glossary():
-        for abbreviation in entry.abbreviations:
-            key = comparison_form(abbreviation)
-            if len(key) >= 3 and " " not in key and key.isalnum():
-                seen.setdefault(key, set()).add(entry.vi)
-    return {key: next(iter(terms)) for key, terms in seen.items() if len(terms) == 1}
 
 
 def spelled_out_phrase(phrase: str) -> str | None:
@@ -93,7 +81,7 @@ def spelled_out_phrase(phrase: str) -> str | None:
     out: list[str] = []
     for word in words:
         core = word.strip(",.;:()")
-        term = term_abbreviations().get(comparison_form(core)) if core.isupper() and len(core) >= 3 else None
+        term = one_word_short_forms().get(comparison_form(core)) if core.isupper() and len(core) >= 3 else None
         if term:
             out.append(word.replace(core, term))
             changed = True

@@ -16,7 +16,7 @@ from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.language import detect_language
 from assistant.understanding.phrases import PhraseMatcher
-from knowledge.glossary import GlossaryEntry, load_glossary
+from knowledge.glossary import GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
 from knowledge.text import has_vietnamese_diacritics, query_terms, strip_diacritics, words
 
@@ -142,7 +142,7 @@ class QueryAnalyzer:
 
     @classmethod
     def for_procedures(cls, procedures: Iterable[Procedure]) -> QueryAnalyzer:
-        return cls(load_glossary(), procedures)
+        return cls(bundled_glossary(), procedures)
 
     def expand_shorthand(self, text: str) -> str:
         """Replace shorthand words ("dktt", "ntn", "ko") by their full Vietnamese form, and short forms the names
