@@ -18,6 +18,7 @@ from assistant.retrieval.names import FILLER_TERMS, name_terms
 from assistant.retrieval.ranking import prefer_levels, put_first
 from assistant.retrieval.rerank import Reranker
 from assistant.retrieval.siblings import named_sibling
+from assistant.understanding.function_words import without_function_words
 from assistant.understanding.intent import intent_words
 from assistant.understanding.query import QueryAnalysis, QueryAnalyzer
 from knowledge.model import Procedure
@@ -96,8 +97,10 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
     """Plain unigram terms of the question (and its expansions) minus filler and intent words."""
     skip = FILLER_TERMS | intent_words(analysis.text) | intent_words(analysis.normalized)
     # Chinese and Korean words never occur in the Vietnamese records: what the question is about is what the
-    # glossary rendered of it
-    terms = set() if analysis.language in UNSPACED_LANGUAGES else _unigrams(analysis.normalized)
+    # glossary rendered of it. Other foreign questions lose their function words ("le", "est", "can"), which
+    # stripped of diacritics read as Vietnamese syllables ("lệ", "căn") and would count as found.
+    terms = set() if analysis.language in UNSPACED_LANGUAGES else _unigrams(
+        without_function_words(analysis.normalized, analysis.language))
     for expansion in analysis.expansions:
         terms |= _unigrams(expansion)
     return {t for t in terms if t not in skip and len(t) > 1}

@@ -1,0 +1,38 @@
+"""Function words of a foreign-language question ("the", "est-ce que", "هل"), left out of the words whose share
+found in a procedure's text measures how well it fits (``assistant.retrieval.finder.content_terms``).
+
+The records are Vietnamese, and stripped of diacritics many foreign function words read as Vietnamese syllables:
+French "le" is "lệ" (lệ phí), "mon" is "môn", English "can" is "căn" (căn cước). A French question about a death
+would then count "le" as found in every fee procedure, and an answerable question whose words are half function
+words would look half unexplained. The lists live in ``knowledge/function_words.yaml`` and apply only to a
+question detected as that language, so Vietnamese typed without diacritics keeps every syllable.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+import knowledge
+from knowledge.text import strip_diacritics, words
+
+FUNCTION_WORDS_FILE = Path(knowledge.__file__).parent / "function_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    """Language -> its function words in plain form (case-folded, diacritics removed)."""
+    data = yaml.safe_load(FUNCTION_WORDS_FILE.read_text("utf-8"))
+    return {lang: frozenset(strip_diacritics(w) for w in words(str(text))) for lang, text in data.items()}
+
+
+def without_function_words(text: str, language: str) -> str:
+    """``text`` with the function words of ``language`` removed (unchanged for a language without a list, and
+    when nothing else would be left)."""
+    stop = function_words().get(language)
+    if not stop:
+        return text
+    kept = [w for w in words(text) if strip_diacritics(w) not in stop]
+    return " ".join(kept) if kept else text

@@ -1,0 +1,34 @@
+"""Foreign function words stay out of a question's content words; Vietnamese syllables that look like them stay in."""
+
+from __future__ import annotations
+
+from assistant.retrieval.finder import content_terms
+from assistant.understanding.function_words import without_function_words
+from assistant.understanding.query import QueryAnalyzer
+from knowledge.glossary import load_glossary
+
+
+def _content(text: str, language: str | None = None) -> set[str]:
+    return content_terms(QueryAnalyzer(load_glossary(), []).analyze(text, language))
+
+
+def test_french_function_words_are_not_content() -> None:
+    terms = _content("Mon beau-père est décédé à la maison. Qui doit déclarer le décès et dans quel délai ?", "fr")
+    assert {"le", "est", "mon", "et", "qui", "dans"}.isdisjoint(terms)
+    assert {"maison", "declarer"} <= terms
+
+
+def test_english_function_words_are_not_content() -> None:
+    terms = _content("Can someone tell me where my son can get his motorbike registered?", "en")
+    assert {"can", "someone", "tell", "where", "his"}.isdisjoint(terms)
+    assert {"son", "motorbike"} <= terms
+
+
+def test_vietnamese_without_diacritics_keeps_syllables_that_are_foreign_function_words() -> None:
+    terms = _content("dang ky ma so thue cho cong ty du lich ton giao", "vi")
+    assert {"ma", "du", "ton"} <= terms  # mã, du lịch, tôn giáo: French "ma", "du", "ton"
+
+
+def test_text_of_only_function_words_is_kept_rather_than_emptied() -> None:
+    assert without_function_words("et le la", "fr") == "et le la"
+    assert without_function_words("xin chào", "vi") == "xin chào"
