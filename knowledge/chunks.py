@@ -49,9 +49,13 @@ class Chunk:
 
 
 def source_label(procedure: Procedure) -> str:
-    """Human-readable citation of where a record comes from: the file's name (never the server's folders), the page
-    or record within it, and the published address when the source gives one."""
+    """Human-readable citation of where a record comes from: the deciding act and the published page where the
+    source gives one ("163/QĐ-BTP · https://dichvucong.gov.vn/..."); otherwise the file's name (never the server's
+    folders) with the page or record within it, and the act."""
     prov = procedure.provenance
+    decision = prov.decision or procedure.decision_number
+    if prov.url:
+        return " · ".join(part for part in (decision, prov.url) if part)
     label = public_file_name(prov.source_file)
     if prov.page_start:
         single = prov.page_end in (None, prov.page_start)
@@ -59,9 +63,7 @@ def source_label(procedure: Procedure) -> str:
         label += f", p. {pages}"
     elif prov.record:
         label += f", {prov.record}"
-    if prov.url:
-        label += f", {prov.url}"
-    return label
+    return f"{label} · {decision}" if decision else label
 
 
 def public_file_name(path: str) -> str:

@@ -95,6 +95,7 @@ class KnowledgeIndex:
                 self.by_code.setdefault(record.group_key, []).append(record)
             for group in self.by_code.values():
                 group.sort(key=lambda p: SOURCE_PRIORITY.get(p.provenance.source_kind, 9))
+                _share_public_address(group)
 
     def name_index(self) -> tuple[list[str], BM25Index]:
         """A BM25 index over what each procedure is called (official name, weighted twice, the short forms it
@@ -148,6 +149,15 @@ class KnowledgeIndex:
         if group:
             return group[0]
         return self.records.get(code_or_uid)
+
+
+def _share_public_address(group: list[Procedure]) -> None:
+    """A curated record cites the published page of the national record with the same code (the pack's files
+    carry no address of their own)."""
+    by_code = {p.code: p.provenance.url for p in group if p.code and p.provenance.url}
+    for record in group:
+        if record.code and not record.provenance.url and record.code in by_code:
+            record.provenance.url = by_code[record.code]
 
 
 def _write_jsonl(path: Path, rows: list[str]) -> None:

@@ -37,7 +37,7 @@ def test_card_has_documents_time_fee_place_and_vietnamese_names(client: TestClie
     assert any(d["alternative_group"] for d in card["documents"])
     assert card["channels"] and all(c["time"] and c["fee"] for c in card["channels"])
     assert card["where_to_submit"] and card["page_url"] == "/p/1.001193?language=en"
-    assert "/" not in card["source"].split(",")[0]
+    assert card["source"].split(" · ")[0] == "1.001193.yaml"  # the file by name, never its folder
     assert client.get("/api/v1/procedures/0.000000/card").status_code == 404
 
 
@@ -128,5 +128,32 @@ def test_first_start_creates_an_admin_once(tmp_path: Path) -> None:
 
 def test_a_citation_opens_its_section_text(client: TestClient) -> None:
     opened = client.get("/api/v1/procedures/1.001193/source", params={"section": "components"}).json()
-    assert "Giấy chứng sinh" in opened["sections"]["components"] and opened["source"] == "1.001193.yaml"
+    assert "Giấy chứng sinh" in opened["sections"]["components"] and opened["source"].startswith("1.001193.yaml")
     assert client.get("/api/v1/procedures/1.001193/source", params={"section": "nope"}).status_code == 404
+
+
+def test_sources_cite_the_act_and_the_published_page_rather_than_a_file_line() -> None:
+    from knowledge.chunks import source_label
+    from knowledge.model import Procedure, Provenance
+
+    published = Provenance(source_kind="dvc", source_file="/srv/x/dvc.jsonl.gz", record="line 471",
+                           url="https://dichvucong.gov.vn/thu-tuc-hanh-chinh/abc", decision="163/QĐ-BTP")
+    record = Procedure(uid="dvc:1.000001", code="1.000001", name="Thủ tục A", provenance=published)
+    assert source_label(record) == "163/QĐ-BTP · https://dichvucong.gov.vn/thu-tuc-hanh-chinh/abc"
+    guide = Provenance(source_kind="pdf", source_file="/srv/x/guide.pdf", page_start=3, page_end=4)
+    assert source_label(record.model_copy(update={"provenance": guide})) == "guide.pdf, p. 3-4"
+
+
+def test_a_curated_record_cites_the_published_page_of_its_national_twin() -> None:
+    from knowledge.chunks import source_label
+    from knowledge.model import Procedure, Provenance
+    from knowledge.store import _share_public_address
+
+    url = "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/abc"
+    curated = Procedure(uid="pack:1.000001", code="1.000001", name="Thủ tục A", decision_number="163/QĐ-BTP",
+                        provenance=Provenance(source_kind="pack", source_file="core/1.000001.yaml"))
+    national = Procedure(uid="dvc:1.000001", code="1.000001", name="Thủ tục A",
+                         provenance=Provenance(source_kind="dvc", source_file="d.jsonl", record="line 2", url=url))
+    assert source_label(curated) == "1.000001.yaml · 163/QĐ-BTP"
+    _share_public_address([curated, national])
+    assert source_label(curated) == f"163/QĐ-BTP · {url}"
