@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -59,19 +59,27 @@ def collect(questions: list[Question], finder: ProcedureFinder) -> list[Sample]:
     return samples
 
 
-def fit(samples: list[Sample], c: float) -> np.ndarray:
+def fit(samples: list[Sample], c: float, file_of: dict[str, str], balance: float) -> np.ndarray:
+    """Pairwise logistic weights. A question weighs ``(1 / questions in its group) ** balance`` (groups as in the
+    report: a file, a style or a language), so 30 situation questions count beside 638 real ones; 0 weighs every
+    question the same."""
     pairs, targets, weights = [], [], []
+    used = 0
+    sizes = Counter(group_of(q, file_of) for q, *_ in samples if q.split == "dev")
     for question, _, _, matrix, labels, _ in samples:
         if question.split != "dev" or not any(labels):
             continue
         right = matrix[labels.index(True)]
         wrong = [row for row, label in zip(matrix, labels, strict=True) if not label]
-        for row in wrong:  # every question weighs the same, however many candidates it has
+        weight = (1 / sizes[group_of(question, file_of)]) ** balance
+        used += 1
+        for row in wrong:  # a question weighs the same however many candidates it has
             pairs += [right - row, row - right]
             targets += [1, 0]
-            weights += [1 / len(wrong)] * 2
+            weights += [weight / len(wrong)] * 2
     model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)
-    model.fit(np.array(pairs), np.array(targets), sample_weight=np.array(weights) * len(samples))
+    scale = len(samples) * 2 * used / sum(weights)  # questions weigh 1 on average: -C keeps its meaning
+    model.fit(np.array(pairs), np.array(targets), sample_weight=np.array(weights) * scale)
     return np.asarray(model.coef_[0])
 
 
@@ -108,6 +116,8 @@ def main() -> None:
     parser.add_argument("-C", type=float, default=1.0, help="Inverse regularisation strength.")
     parser.add_argument("--temperature", type=float, default=8.0,
                         help="Scale of the scores the rule stages compare (see RankingModel.temperature).")
+    parser.add_argument("--balance", type=float, default=0.5,
+                        help="Weigh a question by (1 / questions in its group) ** balance; 0 weighs all alike.")
     parser.add_argument("--write", action="store_true", help=f"Write the weights to {RANKING_FILE.name}.")
     args = parser.parse_args()
     paths = [EVAL / name for name in FILES]
@@ -120,14 +130,14 @@ def main() -> None:
                 file_of[json.loads(line).get("id", f"{path.name}:{number}")] = path.stem
     finder = KnowledgeRuntime(Settings(data_dir=args.data_dir)).finder()
     samples = collect(questions, finder)
-    weights = fit(samples, args.C)
+    weights = fit(samples, args.C, file_of, args.balance)
     report(samples, weights, file_of)
     if args.write:
         current = RankingModel.load()
         RANKING_FILE.write_text(yaml.safe_dump({
             "fitted": dt.date.today().isoformat(),
             "command": (f"eval/tools/fit_ranking.py --data-dir {args.data_dir.name} -C {args.C}"
-                        f" --temperature {args.temperature} --write"),
+                        f" --temperature {args.temperature} --balance {args.balance} --write"),
             "depth": current.depth, "temperature": args.temperature,
             "weights": {e: round(float(w), 4) for e, w in zip(EXPRESSIONS, weights, strict=True)},
         }, allow_unicode=True, sort_keys=False), "utf-8")
