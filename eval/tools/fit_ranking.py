@@ -116,7 +116,7 @@ def main() -> None:
     parser.add_argument("-C", type=float, default=1.0, help="Inverse regularisation strength.")
     parser.add_argument("--temperature", type=float, default=8.0,
                         help="Scale of the scores the rule stages compare (see RankingModel.temperature).")
-    parser.add_argument("--balance", type=float, default=0.5,
+    parser.add_argument("--balance", type=float, default=0.25,
                         help="Weigh a question by (1 / questions in its group) ** balance; 0 weighs all alike.")
     parser.add_argument("--write", action="store_true", help=f"Write the weights to {RANKING_FILE.name}.")
     args = parser.parse_args()
