@@ -32,3 +32,8 @@ def test_vietnamese_without_diacritics_keeps_syllables_that_are_foreign_function
 def test_text_of_only_function_words_is_kept_rather_than_emptied() -> None:
     assert without_function_words("et le la", "fr") == "et le la"
     assert without_function_words("xin chào", "vi") == "xin chào"
+
+
+def test_word_parts_split_off_by_an_apostrophe_or_hyphen_stay() -> None:
+    # "we're" on the list once made "re" a function word, and "re-registration" lost its qualifier
+    assert "re" in _content("What do I need for the re-registration of a birth?", "en")
