@@ -50,12 +50,19 @@ class Chunk:
 
 def source_label(procedure: Procedure) -> str:
     """Human-readable citation of where a record comes from: the deciding act and the published page where the
-    source gives one ("163/QĐ-BTP · https://dichvucong.gov.vn/..."); otherwise the file's name (never the server's
-    folders) with the page or record within it, and the act."""
+    source gives one ("163/QĐ-BTP · https://dichvucong.gov.vn/..."); otherwise the file (``source_file_label``)
+    and the act."""
     prov = procedure.provenance
     decision = prov.decision or procedure.decision_number
     if prov.url:
         return " · ".join(part for part in (decision, prov.url) if part)
+    label = source_file_label(procedure)
+    return f"{label} · {decision}" if decision else label
+
+
+def source_file_label(procedure: Procedure) -> str:
+    """The file a record was read from, by name only (never the server's folders), with the page or record."""
+    prov = procedure.provenance
     label = public_file_name(prov.source_file)
     if prov.page_start:
         single = prov.page_end in (None, prov.page_start)
@@ -63,7 +70,7 @@ def source_label(procedure: Procedure) -> str:
         label += f", p. {pages}"
     elif prov.record:
         label += f", {prov.record}"
-    return f"{label} · {decision}" if decision else label
+    return label
 
 
 def public_file_name(path: str) -> str:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from api.deps import RuntimeDep
 from assistant.answers.card import ProcedureCard, build_card
-from knowledge.chunks import public_file_name, source_label
+from knowledge.chunks import public_file_name, source_file_label
 from knowledge.text import fold, strip_diacritics
 
 router = APIRouter(prefix="/api/v1/procedures", tags=["procedures"])
@@ -93,6 +93,7 @@ def get_source(code: str, runtime: RuntimeDep,
             if not indexed:
                 raise HTTPException(status_code=404, detail=f"no section {section!r} in this record")
             sections, stored = {section: "\n\n".join(indexed)}, False
-    return {"code": procedure.code or procedure.uid, "source": source_label(procedure),
+    # the file and line beside the act and the page, each shown on its own line of the staff console's dialog
+    return {"code": procedure.code or procedure.uid, "source": source_file_label(procedure),
             "url": procedure.provenance.url, "decision": procedure.provenance.decision, "sections": sections,
             "as_published": stored}

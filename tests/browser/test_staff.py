@@ -119,6 +119,7 @@ def test_answer_citations_open_the_source_text(page: Any) -> None:
         expect(page.locator("#source-meta")).to_contain_text(source["decision"])
     text = source["sections"].get(cited["section"]) or cited["snippet"]
     expect(page.locator("#source-body")).to_contain_text(text[:40])
+    screenshot(page, "staff-vi-source")
     page.click("#source-close")
     expect(dialog).to_be_hidden()
     assert page.offsite == []
