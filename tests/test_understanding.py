@@ -36,6 +36,16 @@ def test_shorthand_expands_and_keeps_other_words(analyzer: QueryAnalyzer) -> Non
     assert analyzer.expand_shorthand("đăng ký khai sinh") == "đăng ký khai sinh"
 
 
+def test_a_word_typed_with_marks_is_not_a_short_form_or_another_word(analyzer: QueryAnalyzer) -> None:
+    # "vật" (tư) stripped of its marks reads "vat", the short form of value-added tax; "kỷ" (niệm) reads "ky"
+    assert "giá trị gia tăng" not in analyzer.expand_shorthand("mở cửa hàng vật tư nông nghiệp")
+    assert "giá trị gia tăng" in analyzer.expand_shorthand("hoan thue vat cho doanh nghiep")
+    assert "chữ ký" not in analyzer.analyze("treo trên tường làm kỷ niệm").expansions
+    assert "chữ ký" in analyzer.analyze("ban sao co ky khong").expansions
+    # typed without marks, a phrase still matches whatever marks it is written with
+    assert "căn cước công dân" in analyzer.expand_shorthand("đổi cccd ở đâu")
+
+
 def test_english_and_arabic_questions_gain_vietnamese_terms(analyzer: QueryAnalyzer) -> None:
     english = analyzer.analyze("How do I apply for a passport?")
     assert english.language == "en" and any("hộ chiếu" in e for e in english.expansions)

@@ -2,26 +2,61 @@
 
 Matching uses the plain (diacritic-free, case-folded, lightly stemmed) unigram tokens of ``knowledge.text``, so
 "So Do", "sổ đỏ" and "so do" match the same phrase, and Arabic matches across alef/ta-marbuta spellings.
-Longest phrases win and matches do not overlap.
+A word typed with its Vietnamese marks must carry the phrase's marks, though: "vật" is not the short form "vat",
+"kỷ" (niệm) is not "ký", while "vat", "ky" or "so do" typed without marks still match either. Longest phrases
+win and matches do not overlap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from knowledge.text import index_terms, script_of
+from knowledge.text import index_terms, script_of, strip_diacritics
 
 T = TypeVar("T")
 MAX_PHRASE = 8
 
+#: Per token, its marked form ("vật", with "đ" read as "d") or None when typed without tone or vowel marks.
+Marks = tuple[str | None, ...]
+
+
+def word_mark(word: str) -> str | None:
+    """The word's marked form for comparison, or None when it carries no Vietnamese mark but "đ"."""
+    form = word.replace("đ", "d")
+    return form if strip_diacritics(form) != form else None
+
+
+def marked_tokens(text: str) -> tuple[tuple[str, ...], Marks]:
+    """Plain unigram tokens of a text, and beside each, the word as written when it carries marks."""
+    if script_of(text) in ("cjk", "hangul"):  # matched by character: Korean particles stick to words ("신고는")
+        chars = tuple(ch for ch in text if ch.isalnum())
+        return chars, (None,) * len(chars)
+    tokens: list[str] = []
+    marks: list[str | None] = []
+    pending: str | None = None
+    for term in index_terms(text, exact=True, query_forms=True):
+        if term.startswith("="):  # the marked form comes just before its plain term
+            pending = term[1:]
+            continue
+        if "_" in term:
+            continue
+        tokens.append(term)
+        marks.append(word_mark(pending) if pending else None)
+        pending = None
+    return tuple(tokens), tuple(marks)
+
 
 def phrase_tokens(text: str) -> tuple[str, ...]:
     """Plain unigram tokens of a phrase (no exact forms, no bigrams)."""
-    if script_of(text) in ("cjk", "hangul"):  # matched by character: Korean particles stick to words ("신고는")
-        return tuple(ch for ch in text if ch.isalnum())
-    return tuple(t for t in index_terms(text, exact=False, query_forms=True) if "_" not in t)
+    return marked_tokens(text)[0]
+
+
+def compatible(typed: Sequence[str | None], known: Sequence[str | None]) -> bool:
+    """Whether words typed with these marks can be the phrase written with those: a word typed without marks
+    fits any; a marked one only the same marks."""
+    return all(t is None or t == k for t, k in zip(typed, known, strict=True))
 
 
 @dataclass(frozen=True)
@@ -39,16 +74,16 @@ class PhraseMatcher(Generic[T]):
     """Finds known phrases in a text; each phrase carries one or more payloads."""
 
     def __init__(self) -> None:
-        self._phrases: dict[tuple[str, ...], list[T]] = {}
+        self._phrases: dict[tuple[str, ...], list[tuple[Marks, T]]] = {}
 
     def add(self, phrase: str, payload: T) -> None:
-        tokens = phrase_tokens(phrase)
+        tokens, marks = marked_tokens(phrase)
         if len(tokens) == 1 and script_of(phrase) in ("cjk", "hangul"):
             return  # one character matched inside any word ("사" in "사회보험", "社" in "社会") says nothing
         if tokens and len(tokens) <= MAX_PHRASE:
             bucket = self._phrases.setdefault(tokens, [])
-            if payload not in bucket:
-                bucket.append(payload)
+            if (marks, payload) not in bucket:
+                bucket.append((marks, payload))
 
     def add_all(self, phrases: Iterable[str], payload: T) -> None:
         for phrase in phrases:
@@ -59,17 +94,29 @@ class PhraseMatcher(Generic[T]):
 
     def find(self, text: str, *, min_tokens: int = 1) -> list[PhraseMatch[T]]:
         """Non-overlapping matches, longest first at each position, in text order."""
-        return self.find_tokens(phrase_tokens(text), min_tokens=min_tokens)
+        tokens, marks = marked_tokens(text)
+        return self.find_tokens(tokens, min_tokens=min_tokens, marks=marks)
 
-    def find_tokens(self, tokens: tuple[str, ...], *, min_tokens: int = 1) -> list[PhraseMatch[T]]:
-        """Like ``find`` over tokens already in ``phrase_tokens`` form."""
+    def _payloads(self, phrase: tuple[str, ...], typed: Marks) -> tuple[T, ...]:
+        found: list[T] = []
+        for known, payload in self._phrases.get(phrase, ()):
+            if compatible(typed, known) and payload not in found:
+                found.append(payload)
+        return tuple(found)
+
+    def find_tokens(self, tokens: tuple[str, ...], *, min_tokens: int = 1,
+                    marks: Marks | None = None) -> list[PhraseMatch[T]]:
+        """Like ``find`` over tokens already in ``phrase_tokens`` form; ``marks`` as ``marked_tokens`` gives them
+        (none: every token counts as typed without marks)."""
+        typed: Marks = marks if marks is not None else (None,) * len(tokens)
         matches: list[PhraseMatch[T]] = []
         i = 0
         while i < len(tokens):
             for size in range(min(MAX_PHRASE, len(tokens) - i), min_tokens - 1, -1):
                 phrase = tokens[i : i + size]
-                if phrase in self._phrases:
-                    matches.append(PhraseMatch(phrase, i, tuple(self._phrases[phrase])))
+                payloads = self._payloads(phrase, typed[i : i + size]) if phrase in self._phrases else ()
+                if payloads:
+                    matches.append(PhraseMatch(phrase, i, payloads))
                     i += size
                     break
             else:

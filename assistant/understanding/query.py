@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.language import detect_language
-from assistant.understanding.phrases import PhraseMatcher
+from assistant.understanding.phrases import PhraseMatcher, word_mark
 from knowledge.glossary import GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
 from knowledge.text import has_vietnamese_diacritics, query_terms, strip_diacritics, words
@@ -51,8 +51,15 @@ _NAME_PREFIX = re.compile(r"^(thu tuc|thủ tục)\s+")
 
 
 def _official_phrase(name: str) -> str:
-    """A procedure's official name as a phrase: without its level qualifier and the leading "Thủ tục"."""
-    return _NAME_PREFIX.sub("", base_name(name))
+    """A procedure's official name as a phrase, with its marks: without its level qualifier and the leading
+    "Thủ tục"."""
+    plain = _NAME_PREFIX.sub("", base_name(name)).split()
+    marked = words(name)
+    unmarked = [strip_diacritics(w) for w in marked]
+    for start in range(len(marked) - len(plain) + 1):
+        if unmarked[start : start + len(plain)] == plain:
+            return " ".join(marked[start : start + len(plain)])
+    return " ".join(plain)
 
 
 def _looks_abbreviated(word: str) -> bool:
@@ -149,7 +156,7 @@ class QueryAnalyzer:
         use ("gpmt") by their phrase; other words stay as typed."""
         typed = words(text)
         plain = tuple(strip_diacritics(w) for w in typed)
-        matches = self.shorthand.find_tokens(plain)
+        matches = self.shorthand.find_tokens(plain, marks=tuple(word_mark(w) for w in typed))
         if not matches and not any(self.acronyms.expand(w) for w in typed):
             return text
         out: list[str] = []
