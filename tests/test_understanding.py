@@ -134,3 +134,17 @@ def test_legal_basis_is_still_found() -> None:
 @pytest.mark.parametrize("greeting", ["hi", "hey", "thanks", "hi there", "good morning"])
 def test_english_greetings_are_english(greeting: str) -> None:
     assert detect_language(greeting).language == "en"
+
+
+def test_words_typed_with_marks_are_found_only_with_those_marks() -> None:
+    from assistant.retrieval.finder import name_match
+    from assistant.understanding.marks import typed_forms
+    from knowledge.model import Procedure, Provenance
+
+    assert typed_forms(["sổ đỏ bị mất"])["do"] == frozenset({"=đỏ"})
+    assert "do" not in typed_forms(["sổ đỏ", "so do mat"])  # once typed without marks it could be either
+    anniversary = Procedure(uid="dvc:6.005709", code="6.005709", name="Xét tặng Kỷ niệm chương",
+                            provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+    terms = {"chu", "ky"}
+    assert name_match(anniversary, terms, "vi", typed_forms(["chữ ký"]))[1] == 0.0  # "ký" is not "Kỷ"
+    assert name_match(anniversary, terms, "vi", typed_forms(["chu ky"]))[1] > 0.0

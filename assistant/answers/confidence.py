@@ -37,7 +37,7 @@ def question_features(found: Found, index: KnowledgeIndex) -> dict[str, float]:
     runner_up = hits[1].score if len(hits) > 1 else 0.0
     terms = len(found.content_terms)
     return {
-        "name_match": name_coverage(top.procedure, found.content_terms, found.analysis.language),
+        "name_match": name_coverage(top.procedure, found.content_terms, found.analysis.language, found.typed),
         "coverage": found.coverage(top, index),
         "margin": (top.score - runner_up) / top.score if top.score > 0 else 0.0,
         "anchored": float(bool(found.analysis.anchors)),

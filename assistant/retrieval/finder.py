@@ -5,7 +5,7 @@ evidence (term coverage) used to decide between answering, clarifying and declin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.answers.clarify import Clarifier
@@ -20,6 +20,7 @@ from assistant.retrieval.rerank import Reranker
 from assistant.retrieval.siblings import named_sibling
 from assistant.understanding.function_words import without_function_words
 from assistant.understanding.intent import intent_words
+from assistant.understanding.marks import TypedForms, typed_forms
 from assistant.understanding.query import QueryAnalysis, QueryAnalyzer
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
@@ -34,6 +35,8 @@ class Found:
     analysis: QueryAnalysis
     hits: list[ProcedureHit]
     content_terms: set[str]
+    #: Content terms typed only with marks -> the exact forms to find them as (``assistant.understanding.marks``).
+    typed: TypedForms = field(default_factory=dict)
 
     @property
     def question_text(self) -> str:
@@ -48,15 +51,28 @@ class Found:
         """``coverage`` of a procedure by its group key."""
         if not self.content_terms:
             return 0.0
-        return sum(index.has_term(group_key, t) for t in self.content_terms) / len(self.content_terms)
+        return sum(self._contains(index, group_key, t) for t in self.content_terms) / len(self.content_terms)
+
+    def _contains(self, index: KnowledgeIndex, group_key: str, term: str) -> bool:
+        forms = self.typed.get(term)
+        if forms:
+            return any(index.has_term(group_key, form) for form in forms)
+        return index.has_term(group_key, term)
 
 
 @lru_cache(maxsize=65536)
-def _names_of(procedure_uid: str, names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
-    return tuple(frozenset(name_terms(n)) for n in names)
+def _names_of(procedure_uid: str, names: tuple[str, ...]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Per name, its plain content terms and its exact (marked) terms."""
+    return tuple((frozenset(name_terms(n)), frozenset(t for t in index_terms(n) if t.startswith("=")))
+                 for n in names)
 
 
-def name_match(procedure: Procedure, terms: set[str], language: str) -> tuple[float, float]:
+def _shared(terms: set[str], plain: frozenset[str], exact: frozenset[str], typed: TypedForms) -> int:
+    return sum(1 for t in terms if t in plain and (t not in typed or not typed[t].isdisjoint(exact)))
+
+
+def name_match(procedure: Procedure, terms: set[str], language: str,
+               typed: TypedForms | None = None) -> tuple[float, float]:
     """How well one of the procedure's names matches the question: its official name, its name in the asker's
     language, or one of its aliases ("sổ đỏ"). Returns the best, over the names, of the mean of the share of the
     name the question covers and the share of the question the name covers, and the best share of a name covered
@@ -68,17 +84,17 @@ def name_match(procedure: Procedure, terms: set[str], language: str) -> tuple[fl
     best = whole = 0.0
     if not terms:
         return best, whole
-    for in_name in _names_of(procedure.uid, tuple(names)):
+    for in_name, exact in _names_of(procedure.uid, tuple(names)):
         if in_name:
-            shared = len(in_name & terms)
+            shared = _shared(terms, in_name, exact, typed or {})
             best = max(best, (shared / len(in_name) + shared / len(terms)) / 2)
             whole = max(whole, shared / len(in_name))
     return best, whole
 
 
-def name_coverage(procedure: Procedure, terms: set[str], language: str) -> float:
+def name_coverage(procedure: Procedure, terms: set[str], language: str, typed: TypedForms | None = None) -> float:
     """The first of ``name_match``: how well the best of the procedure's names and the question match."""
-    return name_match(procedure, terms, language)[0]
+    return name_match(procedure, terms, language, typed)[0]
 
 
 #: Generic phrases whose syllables are meaningful elsewhere ("hộ" in "tách hộ", "sổ" in "sổ đỏ").
@@ -104,6 +120,13 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
     for expansion in analysis.expansions:
         terms |= _unigrams(expansion)
     return {t for t in terms if t not in skip and len(t) > 1}
+
+
+def question_typed_forms(analysis: QueryAnalysis) -> TypedForms:
+    """The marks of a Vietnamese question's words and of the glossary terms it gained (a foreign question's own
+    words are matched plain: French "réside" is no Vietnamese word with marks)."""
+    texts = [analysis.normalized] if analysis.language == "vi" else []
+    return typed_forms([*texts, *analysis.expansions])
 
 
 class ProcedureFinder:
@@ -132,13 +155,13 @@ class ProcedureFinder:
         """Every candidate procedure of the question with its ranking features, and the rankings they came from."""
         rankings = self.retriever.rankings(analysis.normalized, terms=analysis.lexical_terms(),
                                            dense_query=analysis.dense_text(), asked=asked)
-        probe = Found(analysis, [], content)
+        probe = Found(analysis, [], content, question_typed_forms(analysis))
 
         def evidence(key: str) -> dict[str, float]:
             procedure = self.index.procedure(key)
             if procedure is None:
                 return {}
-            share, whole = name_match(procedure, content, analysis.language)
+            share, whole = name_match(procedure, content, analysis.language, probe.typed)
             return {"coverage": probe.coverage_of(key, self.index), "name_share": share, "name_whole": whole,
                     "alias": min(analysis.alias_codes.get(key, 0), 3) / 3,
                     "curated": float(bool(procedure.translations))}
@@ -148,7 +171,7 @@ class ProcedureFinder:
 
     def find(self, text: str, k: int = 5, language: str | None = None) -> Found:
         analysis = self.analyzer.analyze(text, language)
-        found = Found(analysis, [], content_terms(analysis))
+        found = Found(analysis, [], content_terms(analysis), question_typed_forms(analysis))
         features, rankings = self.candidates(analysis, found.content_terms, text)
         ordered = self.ranking.order(features, analysis.language)[: max(k, RERANK_DEPTH)]
         hits = self.retriever.hits_from(ordered, rankings)
