@@ -189,8 +189,15 @@ def index_terms(text: str, *, exact: bool = True, query_forms: bool = False) -> 
 
 
 def query_terms(text: str) -> list[str]:
-    """Index terms for a query: exact forms only when the query itself carries diacritics."""
-    return index_terms(text, exact=has_vietnamese_diacritics(text), query_forms=True)
+    """Index terms for a query. Typed without diacritics: the plain terms. Typed with them: a marked word counts
+    by its exact form alone ("=đỏ", not also "do", which every record holds as "do", "đó", "độ" ...), the other
+    words and every word pair by their plain terms."""
+    terms = index_terms(text, exact=has_vietnamese_diacritics(text), query_forms=True)
+    return [t for i, t in enumerate(terms) if not (i and terms[i - 1].startswith("=") and _plain_unigram(t))]
+
+
+def _plain_unigram(term: str) -> bool:
+    return "_" not in term and not term.startswith("=")
 
 
 def script_of(text: str) -> str:

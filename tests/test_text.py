@@ -25,9 +25,9 @@ def test_query_without_diacritics_matches_plain_terms_of_documents() -> None:
     assert not any(term.startswith("=") for term in query)
 
 
-def test_query_with_diacritics_adds_exact_terms() -> None:
+def test_query_with_diacritics_uses_exact_terms() -> None:
     terms = query_terms("khai sinh ở đâu")
-    assert "=đâu" in terms and "dau" in terms
+    assert "=đâu" in terms and "dau" not in terms and "khai" in terms and "o_dau" in terms
 
 
 def test_vietnamese_syllables_typed_without_marks_are_not_english_stop_words() -> None:
@@ -67,3 +67,12 @@ def test_both_tone_mark_placements_give_the_same_terms() -> None:
     assert index_terms("hoà giải, thuỷ sản, uỷ ban") == index_terms("hòa giải, thủy sản, ủy ban")
     # only open oa/oe/uy syllables move their mark; "quý", "hoàng" and "thuế" are spelled one way
     assert "=quý" in index_terms("quý") and "=hoàng" in index_terms("hoàng") and "=thuế" in index_terms("thuế")
+
+
+def test_a_query_typed_with_marks_counts_a_marked_word_by_its_exact_form() -> None:
+    from knowledge.text import query_terms
+
+    terms = query_terms("sổ đỏ bị mất")
+    assert "=đỏ" in terms and "do" not in terms  # "do" would match "đó", "độ", "do" in every record
+    assert "so_do" in terms  # word pairs stay plain
+    assert query_terms("so do bi mat") == ["so", "do", "so_do", "bi", "do_bi", "mat", "bi_mat"]

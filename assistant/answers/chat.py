@@ -23,7 +23,7 @@ from assistant.understanding.scope import classify_scope
 from knowledge.chunks import source_label
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
-from knowledge.text import query_terms
+from knowledge.text import index_terms
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ FOLLOW_UP_WORDS = frozenset(
     t for phrase in ("trực tuyến online trực tiếp bưu chính bưu điện VNeID ứng dụng định danh quốc gia cổng dịch vụ "
                      "công nộp hồ sơ bao lâu mất bao nhiêu ngày tiền phí lệ phí xong ở đâu nơi nào tờ khai mẫu đơn "
                      "biểu form ký tên").split()
-    for t in query_terms(phrase)
+    for t in index_terms(phrase, exact=False, query_forms=True)
 )
 #: How well the best procedure's name must match a question without administrative vocabulary to answer it.
 MIN_NAME_MATCH = 0.34
