@@ -148,3 +148,30 @@ def test_words_typed_with_marks_are_found_only_with_those_marks() -> None:
     terms = {"chu", "ky"}
     assert name_match(anniversary, terms, "vi", typed_forms(["chữ ký"]))[1] == 0.0  # "ký" is not "Kỷ"
     assert name_match(anniversary, terms, "vi", typed_forms(["chu ky"]))[1] > 0.0
+
+
+def test_marks_are_put_back_only_where_the_word_pairs_agree() -> None:
+    from assistant.understanding.restore import MarkRestorer
+
+    restorer = MarkRestorer(["Cấp lại giấy phép lái xe", "Cấp giấy phép lái xe", "Cấp lại căn hộ",
+                             "Cấp lại căn hộ chung cư", "Đổi giấy phép lái xe"])
+    assert restorer.restore("cap lai giay phep lai xe") == "cấp lại giấy phép lái xe"
+    assert restorer.restore("mat cccd can gi") == "mat cccd cần gì"  # "mat" and "cccd": no pair known
+    # "lai can" reads "lại căn" (căn hộ), "can gi" reads "cần gì": the pairs disagree, "can" stays plain
+    assert restorer.restore("lam lai can gi") == "làm lại can gì"
+    assert restorer.restore("xin chào") is None  # typed with marks, nothing to add
+    assert restorer.restore("Đăng ký cap lai giay phep") == "đăng ký cấp lại giấy phép"
+
+
+def test_a_word_the_pairs_restore_is_not_read_as_a_short_form(analyzer: QueryAnalyzer) -> None:
+    from knowledge.model import Procedure, Provenance
+
+    procedures = [Procedure(uid=f"dvc:{code}", code=code, name=name,
+                            provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+                  for code, name in (("1.1", "Cấp giấy phép khai thác cát làm vật liệu xây dựng"),
+                                     ("1.2", "Kiểm định vật liệu xây dựng"))]
+    restoring = QueryAnalyzer(load_glossary(), procedures)
+    analysis = restoring.analyze("xin phep khai thac cat lam vat lieu o dau")
+    assert "giá trị gia tăng" not in analysis.normalized  # "vat" stays "vật", not value-added tax
+    assert "vật liệu" in analysis.marked
+    assert "giá trị gia tăng" in restoring.analyze("hoan thue vat").normalized  # alone it is the short form

@@ -125,7 +125,7 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
 def question_typed_forms(analysis: QueryAnalysis) -> TypedForms:
     """The marks of a Vietnamese question's words and of the glossary terms it gained (a foreign question's own
     words are matched plain: French "réside" is no Vietnamese word with marks)."""
-    texts = [analysis.normalized] if analysis.language == "vi" else []
+    texts = [analysis.marked] if analysis.language == "vi" else []
     return typed_forms([*texts, *analysis.expansions])
 
 

@@ -16,6 +16,7 @@ from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.language import detect_language
 from assistant.understanding.phrases import PhraseMatcher, word_mark
+from assistant.understanding.restore import MarkRestorer
 from knowledge.glossary import GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
 from knowledge.text import has_vietnamese_diacritics, query_terms, strip_diacritics, words
@@ -89,6 +90,9 @@ class QueryAnalysis:
     #: The language the caller asked the reply in, where it differs from the one the question is written in
     #: (a Vietnamese question typed into the Chinese kiosk is understood as Vietnamese and answered in Chinese).
     requested: str | None = None
+    #: A Vietnamese question typed without marks, with those its word pairs make sure put back
+    #: (``assistant.understanding.restore``); None when typed with marks or when no pair is known.
+    restored: str | None = None
 
     @property
     def reply_language(self) -> str:
@@ -99,14 +103,19 @@ class QueryAnalysis:
         """Whether the question uses administrative vocabulary (a glossary term, a procedure alias or code)."""
         return bool(self.anchors or self.alias_codes or self.codes)
 
+    @property
+    def marked(self) -> str:
+        """The question as typed and expanded, with its marks restored where they could be."""
+        return self.restored or self.normalized
+
     def lexical_terms(self) -> list[str]:
-        terms = query_terms(self.normalized)
+        terms = query_terms(self.marked)
         for expansion in self.expansions:
             terms.extend(query_terms(expansion))
         return terms
 
     def dense_text(self) -> str:
-        return self.normalized if self.language == "vi" else self.text
+        return self.marked if self.language == "vi" else self.text
 
 
 class QueryAnalyzer:
@@ -134,6 +143,10 @@ class QueryAnalyzer:
         #: Abbreviations that mark a question as Vietnamese even when no other word does ("karaoke antt ntn").
         self.known_vietnamese = frozenset(abbreviations)
         procedures = list(procedures)
+        self.restorer = MarkRestorer([
+            *(name for p in procedures for name in (p.name, *p.aliases)),
+            *(term for entry in glossary for term in (entry.vi, *entry.variants)),
+            *CHAT_SHORTHAND.values()])
         #: Short forms read from the names ("gpmt"), for those the glossary does not list.
         self.acronyms = AcronymReader(p.name for p in procedures if p.code)
         for procedure in procedures:
@@ -151,12 +164,15 @@ class QueryAnalyzer:
     def for_procedures(cls, procedures: Iterable[Procedure]) -> QueryAnalyzer:
         return cls(bundled_glossary(), procedures)
 
-    def expand_shorthand(self, text: str) -> str:
+    def expand_shorthand(self, text: str, restored: str | None = None) -> str:
         """Replace shorthand words ("dktt", "ntn", "ko") by their full Vietnamese form, and short forms the names
-        use ("gpmt") by their phrase; other words stay as typed."""
+        use ("gpmt") by their phrase; other words stay as typed. ``restored`` is the text with marks put back
+        (``MarkRestorer``): a single word they restore is that word, not a short form ("vat lieu" is "vật liệu")."""
         typed = words(text)
         plain = tuple(strip_diacritics(w) for w in typed)
         matches = self.shorthand.find_tokens(plain, marks=tuple(word_mark(w) for w in typed))
+        if restored is not None and len(back := words(restored)) == len(typed):
+            matches = [m for m in matches if len(m.phrase) > 1 or word_mark(back[m.start]) is None]
         if not matches and not any(self.acronyms.expand(w) for w in typed):
             return text
         out: list[str] = []
@@ -175,7 +191,8 @@ class QueryAnalyzer:
         written_vietnamese = detection.language == "vi" and has_vietnamese_diacritics(text)
         lang = "vi" if written_vietnamese else language or detection.language
         confidence = 1.0 if language and not written_vietnamese else detection.confidence
-        normalized = self.expand_shorthand(text) if lang == "vi" else text
+        restored_typed = self.restorer.restore(text) if lang == "vi" else None
+        normalized = self.expand_shorthand(text, restored_typed) if lang == "vi" else text
         analysis = QueryAnalysis(text, lang, confidence, normalized,
                                  requested=language if language and language != lang else None)
         if lang != "vi":
@@ -184,15 +201,18 @@ class QueryAnalyzer:
                     analysis.glossary_entries.append(entry)
                     analysis.expansions.append(entry.vi)
         else:  # colloquial Vietnamese ("sửa giấy khai sinh", "người Hàn Quốc") gains the official term
-            # on the text as typed and after shorthand expansion ("vneid" is itself a glossary abbreviation)
-            for variant in [*self.variants.find(text), *self.variants.find(normalized)]:
+            # on the text as typed and after shorthand expansion ("vneid" is itself a glossary abbreviation), or on
+            # the text with its marks put back where they could be ("o dau" is "ở đâu", not "dấu" of "con dấu")
+            analysis.restored = self.restorer.restore(normalized)
+            readings = [restored_typed or text, analysis.marked]
+            for variant in [match for reading in readings for match in self.variants.find(reading)]:
                 entry = variant.payloads[0]
                 if entry.vi not in analysis.expansions:
                     analysis.glossary_entries.append(entry)
                     analysis.expansions.append(entry.vi)
-        for alias in self.aliases.find(normalized if lang == "vi" else text, min_tokens=1):
+        for alias in self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1):
             for code in alias.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
-        analysis.anchors = [m.payloads[0] for m in self.anchors.find(normalized)]
+        analysis.anchors = [m.payloads[0] for m in self.anchors.find(analysis.marked)]
         analysis.codes = CODE_RE.findall(text)
         return analysis
