@@ -175,3 +175,8 @@ def test_a_word_the_pairs_restore_is_not_read_as_a_short_form(analyzer: QueryAna
     assert "giá trị gia tăng" not in analysis.normalized  # "vat" stays "vật", not value-added tax
     assert "vật liệu" in analysis.marked
     assert "giá trị gia tăng" in restoring.analyze("hoan thue vat").normalized  # alone it is the short form
+
+
+def test_a_one_word_wording_does_not_match_inside_a_longer_glossary_term(analyzer: QueryAnalyzer) -> None:
+    assert "chữ ký" not in analyzer.analyze("đăng ký tạm trú ở đâu").expansions  # "ký" of "đăng ký"
+    assert "chữ ký" in analyzer.analyze("bản sao có cần ký không").expansions

@@ -126,7 +126,9 @@ class QueryAnalyzer:
         self.terms: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
         self.aliases: PhraseMatcher[str] = PhraseMatcher()
         self.anchors: PhraseMatcher[str] = PhraseMatcher()
-        self.variants: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
+        #: Other wordings of glossary terms; the terms themselves are there too, as None, so that a one-word
+        #: wording never matches inside a longer term ("ký" of "chữ ký" inside "đăng ký").
+        self.variants: PhraseMatcher[GlossaryEntry | None] = PhraseMatcher()
         for short, full in CHAT_SHORTHAND.items():
             self.shorthand.add(short, full)
         abbreviations: set[str] = set()
@@ -137,6 +139,8 @@ class QueryAnalyzer:
             for language in ("en", "ar", "zh", "ko", "fr"):
                 self.terms.add_all(getattr(entry, language), entry)
             self.variants.add_all(entry.variants, entry)
+        for entry in glossary:
+            self.variants.add(entry.vi, None)
             if is_domain_entry(entry):
                 for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko]:
                     self.anchors.add(term, entry.vi)
@@ -206,10 +210,10 @@ class QueryAnalyzer:
             analysis.restored = self.restorer.restore(normalized)
             readings = [restored_typed or text, analysis.marked]
             for variant in [match for reading in readings for match in self.variants.find(reading)]:
-                entry = variant.payloads[0]
-                if entry.vi not in analysis.expansions:
-                    analysis.glossary_entries.append(entry)
-                    analysis.expansions.append(entry.vi)
+                wording = next((e for e in variant.payloads if e is not None), None)
+                if wording is not None and wording.vi not in analysis.expansions:
+                    analysis.glossary_entries.append(wording)
+                    analysis.expansions.append(wording.vi)
         for alias in self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1):
             for code in alias.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
