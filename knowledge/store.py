@@ -21,6 +21,7 @@ import json
 import os
 import shutil
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -142,6 +143,23 @@ class KnowledgeIndex:
         mask = self._term_mask(term)
         group = self._group_ids.get(group_key)
         return mask is not None and group is not None and bool(mask[group])
+
+    def group_position(self, group_key: str) -> int | None:
+        """Where a procedure group sits in the arrays ``coverage_by_group`` returns."""
+        return self._group_ids.get(group_key)
+
+    def coverage_by_group(self, alternatives: Sequence[Iterable[str]]) -> np.ndarray:
+        """Per procedure group (``group_position``), the share of ``alternatives`` its text contains; each
+        alternative is a set of index terms of which any one counts ("do" typed as "đỏ": {"=đỏ"})."""
+        found = np.zeros(len(self._group_keys), dtype=np.float32)
+        for terms in alternatives:
+            hit = np.zeros(len(self._group_keys), dtype=bool)
+            for term in terms:
+                mask = self._term_mask(term)
+                if mask is not None:
+                    hit |= mask
+            found += hit
+        return found / max(len(alternatives), 1)
 
     def procedure(self, code_or_uid: str) -> Procedure | None:
         """The preferred record for a national code (curated pack first), or a record by uid."""

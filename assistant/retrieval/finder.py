@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+
 from assistant.answers.clarify import Clarifier
 from assistant.retrieval.actions import order_by_action
 from assistant.retrieval.ages import age_first
@@ -37,6 +39,7 @@ class Found:
     content_terms: set[str]
     #: Content terms typed only with marks -> the exact forms to find them as (``assistant.understanding.marks``).
     typed: TypedForms = field(default_factory=dict)
+    _covered: tuple[KnowledgeIndex, np.ndarray] | None = field(default=None, init=False, repr=False)
 
     @property
     def question_text(self) -> str:
@@ -51,13 +54,11 @@ class Found:
         """``coverage`` of a procedure by its group key."""
         if not self.content_terms:
             return 0.0
-        return sum(self._contains(index, group_key, t) for t in self.content_terms) / len(self.content_terms)
-
-    def _contains(self, index: KnowledgeIndex, group_key: str, term: str) -> bool:
-        forms = self.typed.get(term)
-        if forms:
-            return any(index.has_term(group_key, form) for form in forms)
-        return index.has_term(group_key, term)
+        if self._covered is None or self._covered[0] is not index:  # every procedure at once, once per index
+            alternatives = [self.typed.get(t) or {t} for t in sorted(self.content_terms)]
+            self._covered = (index, index.coverage_by_group(alternatives))
+        position = index.group_position(group_key)
+        return 0.0 if position is None else float(self._covered[1][position])
 
 
 @lru_cache(maxsize=65536)
@@ -68,7 +69,10 @@ def _names_of(procedure_uid: str, names: tuple[str, ...]) -> tuple[tuple[frozens
 
 
 def _shared(terms: set[str], plain: frozenset[str], exact: frozenset[str], typed: TypedForms) -> int:
-    return sum(1 for t in terms if t in plain and (t not in typed or not typed[t].isdisjoint(exact)))
+    common = plain & terms
+    if not typed:
+        return len(common)
+    return sum(1 for t in common if t not in typed or not typed[t].isdisjoint(exact))
 
 
 def name_match(procedure: Procedure, terms: set[str], language: str,
