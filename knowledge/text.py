@@ -188,6 +188,19 @@ def index_terms(text: str, *, exact: bool = True, query_forms: bool = False) -> 
     return terms
 
 
+def unigrams_with_exact(text: str, *, query_forms: bool = False) -> list[tuple[str, str | None]]:
+    """The plain unigram terms of ``text``, each with its exact term ("=đỏ") when the word carries marks."""
+    out: list[tuple[str, str | None]] = []
+    pending: str | None = None
+    for term in index_terms(text, exact=True, query_forms=query_forms):
+        if term.startswith("="):  # the exact form comes just before its plain term
+            pending = term
+        elif "_" not in term:
+            out.append((term, pending))
+            pending = None
+    return out
+
+
 def query_terms(text: str) -> list[str]:
     """Index terms for a query. Typed without diacritics: the plain terms. Typed with them: a marked word counts
     by its exact form alone ("=đỏ", not also "do", which every record holds as "do", "đó", "độ" ...), the other

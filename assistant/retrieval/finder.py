@@ -154,12 +154,14 @@ class ProcedureFinder:
         sibling = named_sibling(self.index, hits[0].procedure, asked, qualified_only=True)
         return hits if sibling is None else put_first(self.index, hits, sibling)
 
-    def candidates(self, analysis: QueryAnalysis, content: set[str], asked: str
+    def candidates(self, analysis: QueryAnalysis, content: set[str], asked: str, probe: Found | None = None
                    ) -> tuple[dict[str, dict[str, float]], dict[str, list[tuple[str, int, float]]]]:
-        """Every candidate procedure of the question with its ranking features, and the rankings they came from."""
+        """Every candidate procedure of the question with its ranking features, and the rankings they came from;
+        ``probe`` is the question's ``Found`` when the caller has one (its coverage is then computed once)."""
         rankings = self.retriever.rankings(analysis.normalized, terms=analysis.lexical_terms(),
                                            dense_query=analysis.dense_text(), asked=asked)
-        probe = Found(analysis, [], content, question_typed_forms(analysis))
+        if probe is None:
+            probe = Found(analysis, [], content, question_typed_forms(analysis))
 
         def evidence(key: str) -> dict[str, float]:
             procedure = self.index.procedure(key)
@@ -176,7 +178,7 @@ class ProcedureFinder:
     def find(self, text: str, k: int = 5, language: str | None = None) -> Found:
         analysis = self.analyzer.analyze(text, language)
         found = Found(analysis, [], content_terms(analysis), question_typed_forms(analysis))
-        features, rankings = self.candidates(analysis, found.content_terms, text)
+        features, rankings = self.candidates(analysis, found.content_terms, text, found)
         ordered = self.ranking.order(features, analysis.language)[: max(k, RERANK_DEPTH)]
         hits = self.retriever.hits_from(ordered, rankings)
         for code in analysis.codes:  # a typed national code wins outright

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from knowledge.text import index_terms
+from knowledge.text import unigrams_with_exact
 
 #: Plain term -> the exact index terms ("=đỏ") it was typed as, for terms never typed without marks.
 TypedForms = Mapping[str, frozenset[str]]
@@ -20,17 +20,9 @@ def typed_forms(texts: Iterable[str]) -> dict[str, frozenset[str]]:
     forms: dict[str, set[str]] = {}
     unmarked: set[str] = set()
     for text in texts:
-        pending: str | None = None
-        for term in index_terms(text, exact=True):
-            if term.startswith("="):  # the exact form comes just before its plain term
-                pending = term
-                continue
-            if "_" in term:
-                continue
-            if pending is None:
+        for term, exact in unigrams_with_exact(text):
+            if exact is None:
                 unmarked.add(term)
             else:
-                forms.setdefault(term, set()).add(pending)
-            pending = None
+                forms.setdefault(term, set()).add(exact)
     return {term: frozenset(exact) for term, exact in forms.items() if term not in unmarked}
-

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from knowledge.text import index_terms, script_of, strip_diacritics
+from knowledge.text import script_of, strip_diacritics, unigrams_with_exact
 
 T = TypeVar("T")
 MAX_PHRASE = 8
@@ -33,19 +33,8 @@ def marked_tokens(text: str) -> tuple[tuple[str, ...], Marks]:
     if script_of(text) in ("cjk", "hangul"):  # matched by character: Korean particles stick to words ("신고는")
         chars = tuple(ch for ch in text if ch.isalnum())
         return chars, (None,) * len(chars)
-    tokens: list[str] = []
-    marks: list[str | None] = []
-    pending: str | None = None
-    for term in index_terms(text, exact=True, query_forms=True):
-        if term.startswith("="):  # the marked form comes just before its plain term
-            pending = term[1:]
-            continue
-        if "_" in term:
-            continue
-        tokens.append(term)
-        marks.append(word_mark(pending) if pending else None)
-        pending = None
-    return tuple(tokens), tuple(marks)
+    pairs = unigrams_with_exact(text, query_forms=True)
+    return tuple(term for term, _ in pairs), tuple(word_mark(exact[1:]) if exact else None for _, exact in pairs)
 
 
 def phrase_tokens(text: str) -> tuple[str, ...]:

@@ -139,7 +139,6 @@ class QueryAnalyzer:
             for language in ("en", "ar", "zh", "ko", "fr"):
                 self.terms.add_all(getattr(entry, language), entry)
             self.variants.add_all(entry.variants, entry)
-        for entry in glossary:
             self.variants.add(entry.vi, None)
             if is_domain_entry(entry):
                 for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko]:
