@@ -128,3 +128,20 @@ def test_families_join_names_whose_objects_read_nearly_the_same() -> None:
                                "đổi bằng lái quốc tế")
     assert licences[0].code == "3.000350"  # "giấy phép lái xe quốc tế" is not the plain licence's family
 
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("xin cấp lại giấy phép xây dựng bị mất", {"reissue"}),   # "xin cấp" inside "xin cấp lại"
+    ("xin cap lai bang lai xe", {"reissue"}),                  # the same typed without marks
+    ("xin cấp giấy phép lái xe", {"new"}),
+    ("gia hạn và cấp lại giấy phép", {"extend", "reissue"}),   # two actions apart both count
+])
+def test_a_longer_phrase_of_another_action_overtakes_the_shorter(question: str, asked: set[str]) -> None:
+    assert ActionRules.load().asked(question) == asked
+
+
+def test_a_first_issue_followed_by_another_action_is_that_action() -> None:
+    rules = ActionRules.load()
+    assert rules.split_name("Đăng ký thay đổi nội dung đăng ký hộ kinh doanh") == (
+        "amend", "noi dung dang ky ho kinh doanh")
+    assert rules.split_name("Xóa đăng ký tạm trú") == ("withdraw", "dang ky tam tru")   # not a first issue first

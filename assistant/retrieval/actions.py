@@ -49,6 +49,13 @@ def _pattern(words: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+def _overtaken(span: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether ``other`` overlaps ``span`` and reaches further (or as far, from earlier)."""
+    (start, end), (other_start, other_end) = span, other
+    overlap = other_start < end and start < other_end
+    return overlap and (other_end > end or (other_end == end and other_start < start))
+
+
 @dataclass(frozen=True)
 class ActionRules:
     actions: tuple[NameAction, ...]
@@ -68,28 +75,43 @@ class ActionRules:
             raise ValueError(f"{path}: default action {data['default']!r} is not one of the actions")
         return cls(actions, data["default"], _pattern([fold(w) for w in data.get("not_asking", [])]))
 
-    def split_name(self, name: str) -> tuple[str, str] | None:
-        """(action, object) of a procedure name, or ``None`` when it starts with no known action."""
-        text = _PREFIX.sub("", " ".join(fold(nfc(name)).split()))
+    def _leading(self, text: str) -> tuple[str, str] | None:
+        """(action, rest) for the longest action prefix ``text`` starts with."""
         best: tuple[str, str] | None = None
         best_length = 0
         for action in self.actions:
             for prefix in action.prefixes:
                 if len(prefix) > best_length and (text == prefix or text.startswith(prefix + " ")):
-                    best, best_length = (action.key, text[len(prefix):]), len(prefix)
+                    best, best_length = (action.key, text[len(prefix):].strip()), len(prefix)
+        return best
+
+    def split_name(self, name: str) -> tuple[str, str] | None:
+        """(action, object) of a procedure name, or ``None`` when it starts with no known action. A first issue
+        followed by another action is that action ("Đăng ký thay đổi nội dung ..." amends)."""
+        best = self._leading(_PREFIX.sub("", " ".join(fold(nfc(name)).split())))
         if best is None:
             return None
+        if best[0] == self.default and (then := self._leading(best[1])) is not None:
+            best = then
         obj = base_name(best[1])
         return (best[0], obj) if obj else None
 
     def asked(self, question: str) -> set[str]:
-        """Actions the question's words ask for."""
+        """Actions the question's words ask for. Of two phrases of different actions that overlap, the one that
+        reaches further counts: later words qualify earlier ones ("xin cấp lại" asks for a re-issue, not for the
+        "xin cấp" of a first issue)."""
         text = fold(question)
         if self.not_asking is not None:
             text = self.not_asking.sub(" ", text)
         plain = strip_diacritics(text)
-        return {a.key for a in self.actions
-                if (a.asks and a.asks.search(text)) or (a.asks_plain and a.asks_plain.search(plain))}
+        aligned = len(plain) == len(text)  # marks removed one for one (not so for Arabic vowel signs)
+        spans: list[tuple[int, int, str]] = []
+        for action in self.actions:
+            for pattern, where in ((action.asks, text), (action.asks_plain, plain)):
+                if pattern is not None:
+                    spans += [(m.start(), m.end() if aligned else -1, action.key) for m in pattern.finditer(where)]
+        return {key for start, end, key in spans if not any(_overtaken((start, end), (s, e)) and k != key
+                                                             for s, e, k in spans)}
 
 
 @lru_cache(maxsize=1)
