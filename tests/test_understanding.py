@@ -180,3 +180,17 @@ def test_a_word_the_pairs_restore_is_not_read_as_a_short_form(analyzer: QueryAna
 def test_a_one_word_wording_does_not_match_inside_a_longer_glossary_term(analyzer: QueryAnalyzer) -> None:
     assert "chữ ký" not in analyzer.analyze("đăng ký tạm trú ở đâu").expansions  # "ký" of "đăng ký"
     assert "chữ ký" in analyzer.analyze("bản sao có cần ký không").expansions
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("mở cửa hàng bán thuốc trừ sâu cần giấy gì", "thuốc bảo vệ thực vật"),
+    ("nhà tôi khoan giếng lấy nước dùng có phải đăng ký không", "nước dưới đất"),
+    ("muốn đăng ký chiếc ghe chở hàng trên sông", "thủy nội địa"),
+])
+def test_everyday_words_gain_the_legal_term_of_procedure_names(analyzer: QueryAnalyzer, question: str,
+                                                               term: str) -> None:
+    assert term in analyzer.analyze(question).expansions
+
+
+def test_everyday_words_of_names_need_their_marks_where_plain_would_mislead(analyzer: QueryAnalyzer) -> None:
+    assert "thủy nội địa" not in analyzer.analyze("xuong ubnd xa hoi thu tuc").expansions
