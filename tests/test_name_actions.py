@@ -129,7 +129,6 @@ def test_families_join_names_whose_objects_read_nearly_the_same() -> None:
     assert licences[0].code == "3.000350"  # "giấy phép lái xe quốc tế" is not the plain licence's family
 
 
-
 @pytest.mark.parametrize(("question", "asked"), [
     ("xin cấp lại giấy phép xây dựng bị mất", {"reissue"}),   # "xin cấp" inside "xin cấp lại"
     ("xin cap lai bang lai xe", {"reissue"}),                  # the same typed without marks
