@@ -144,3 +144,38 @@ def test_a_first_issue_followed_by_another_action_is_that_action() -> None:
     assert rules.split_name("Đăng ký thay đổi nội dung đăng ký hộ kinh doanh") == (
         "amend", "noi dung dang ky ho kinh doanh")
     assert rules.split_name("Xóa đăng ký tạm trú") == ("withdraw", "dang ky tam tru")   # not a first issue first
+
+
+def test_versions_of_one_procedure_are_not_rivals() -> None:
+    from assistant.retrieval.actions import same_object
+
+    assert same_object("Cấp giấy phép lái xe", "Đổi giấy phép lái xe")
+    assert same_object("Đăng ký khai sinh (cấp xã)", "Đăng ký khai sinh")  # the same name at another level
+    assert not same_object("Cấp giấy phép lái xe", "Cấp giấy phép lái xe quốc tế")
+    assert not same_object("Cấp giấy phép lái xe", "Đăng ký thường trú")
+
+
+def test_the_confidence_margin_is_taken_over_the_first_rival_procedure() -> None:
+    from assistant.answers.confidence import rival_score
+
+    licences = _licences()  # exchange, re-issue and first issue of one licence, then a residence procedure
+    assert rival_score(licences) == 0.027
+    assert rival_score(licences[:3]) == 0.0  # only versions of the best one: nothing else comes close
+
+
+@pytest.mark.parametrize(("question", "features"), [
+    # nothing asked: another action is unasked, a first issue is neither
+    ("bằng lái xe nộp ở đâu", {"3.000346": (0.0, 0.0), "3.000348": (0.0, 1.0), "1.004222": (0.0, 0.0)}),
+    ("mất bằng lái xe", {"3.000348": (1.0, 0.0), "3.000346": (0.0, 0.0), "3.000347": (0.0, 1.0)}),
+    ("I want to end the guardianship", {"3.000352": (1.0, 0.0), "3.000347": (0.0, 1.0)}),
+    ("cấp lần đầu bằng lái xe", {"3.000346": (1.0, 0.0), "1.004222": (1.0, 0.0)}),
+])
+def test_action_evidence_marks_names_doing_what_is_asked(question: str,
+                                                         features: dict[str, tuple[float, float]]) -> None:
+    from assistant.retrieval.actions import action_evidence
+
+    names = {hit.code: hit.procedure.name for hit in _licences()}
+    evidence = action_evidence(question)
+    for code, (asked, unasked) in features.items():
+        assert evidence(names[code]) == {"action_asked": asked, "action_unasked": unasked}, code
+    assert evidence("Hộ tịch") == {}  # a name that starts with no action gives no evidence

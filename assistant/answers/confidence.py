@@ -3,10 +3,10 @@
 Retrieval always returns something; what matters at the counter is whether to answer with it or to say that
 nothing fits and offer the closest procedures (``no_match``). The evidence is a handful of features of the question
 and the ranking (how much of the best name the question covers, how much of the question the procedure covers, how
-far ahead of the runner-up it is, whether the question names an alias or uses administrative vocabulary, how many
-procedures the index holds, ...), and
-a logistic model over them gives the probability that answering is right. Its weights and the probability needed
-to answer live in ``knowledge/confidence.yaml``, fitted on the development questions by
+far ahead it is of the first other procedure, not counting its own copies at other levels or under other actions,
+whether the question names an alias or uses administrative vocabulary, how many procedures the index holds, ...),
+and a logistic model over them gives the probability that answering is right. Its weights and the probability
+needed to answer live in ``knowledge/confidence.yaml``, fitted on the development questions by
 ``eval/tools/calibrate.py``, which also reports how reliable each outcome is.
 """
 
@@ -20,7 +20,9 @@ from pathlib import Path
 import yaml
 
 import knowledge
+from assistant.retrieval.actions import same_object
 from assistant.retrieval.finder import Found, name_coverage
+from assistant.retrieval.hybrid import ProcedureHit
 from knowledge.store import KnowledgeIndex
 from knowledge.text import index_terms
 
@@ -34,7 +36,7 @@ def question_features(found: Found, index: KnowledgeIndex) -> dict[str, float]:
     """The evidence for answering with the best hit of ``found`` (which must have one)."""
     hits = found.hits
     top = hits[0]
-    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    runner_up = rival_score(hits)
     terms = len(found.content_terms)
     return {
         "name_match": name_coverage(top.procedure, found.content_terms, found.analysis.language, found.typed),
@@ -50,6 +52,14 @@ def question_features(found: Found, index: KnowledgeIndex) -> dict[str, float]:
         # how crowded the index is: over 75 curated procedures a close second is rarer than over 2,642
         "index_size": math.log10(max(len(index.by_code), 1)),
     }
+
+
+def rival_score(hits: list[ProcedureHit]) -> float:
+    """Score of the best hit that is another procedure, not a version of the best one (its copy at another level,
+    the same object under another action): a close "Cấp đổi" behind "Cấp mới" says which member is unsure, not
+    that nothing fits."""
+    top = hits[0].procedure.name
+    return next((hit.score for hit in hits[1:] if not same_object(top, hit.procedure.name)), 0.0)
 
 
 def anchors_found(anchors: list[str], group_key: str, index: KnowledgeIndex) -> float:

@@ -11,6 +11,7 @@ time. Nothing is listed per procedure: every family in the index is found by its
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -126,6 +127,36 @@ def _family_of(obj: str, families: dict[str, list[int]]) -> str:
         if fuzz.token_sort_ratio(obj, known) >= SAME_OBJECT:
             return known
     return obj
+
+
+def same_object(name: str, other: str, rules: ActionRules | None = None) -> bool:
+    """Whether two procedure names differ only by their level or their action ("Cấp giấy phép lái xe" and "Đổi
+    giấy phép lái xe"): versions of one procedure rather than rivals to it."""
+    if base_name(name) == base_name(other):
+        return True
+    rules = rules or bundled_rules()
+    split, other_split = rules.split_name(name), rules.split_name(other)
+    return (split is not None and other_split is not None
+            and fuzz.token_sort_ratio(split[1], other_split[1]) >= SAME_OBJECT)
+
+
+def action_evidence(question: str, rules: ActionRules | None = None) -> Callable[[str], dict[str, float]]:
+    """For a question, a function giving a procedure name's ranking features: ``action_asked`` when the name does
+    what the question asks in so many words ("mất" and "Cấp lại ..."), ``action_unasked`` when it does something
+    besides a first issue that the question does not ask for ("Thu hồi ..." for "bằng lái nộp ở đâu"). A first
+    issue the question does not name is neither: most names start with "Cấp" or "Đăng ký"."""
+    rules = rules or bundled_rules()
+    asked = rules.asked(question)
+
+    def evidence(name: str) -> dict[str, float]:
+        split = rules.split_name(name)
+        if split is None:
+            return {}
+        action = split[0]
+        return {"action_asked": float(action in asked),
+                "action_unasked": float(action not in asked and action != rules.default)}
+
+    return evidence
 
 
 def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules | None = None) -> list[ProcedureHit]:

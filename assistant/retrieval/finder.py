@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.answers.clarify import Clarifier
-from assistant.retrieval.actions import order_by_action
+from assistant.retrieval.actions import action_evidence, order_by_action
 from assistant.retrieval.ages import age_first
 from assistant.retrieval.contrast import contrast_rerank
 from assistant.retrieval.hybrid import HybridRetriever, ProcedureHit
@@ -162,6 +162,7 @@ class ProcedureFinder:
                                            dense_query=analysis.dense_text(), asked=asked)
         if probe is None:
             probe = Found(analysis, [], content, question_typed_forms(analysis))
+        action_of = action_evidence(probe.question_text + "\n" + "\n".join(analysis.expansions))
 
         def evidence(key: str) -> dict[str, float]:
             procedure = self.index.procedure(key)
@@ -170,7 +171,7 @@ class ProcedureFinder:
             share, whole = name_match(procedure, content, analysis.language, probe.typed)
             return {"coverage": probe.coverage_of(key, self.index), "name_share": share, "name_whole": whole,
                     "alias": min(analysis.alias_codes.get(key, 0), 3) / 3,
-                    "curated": float(bool(procedure.translations))}
+                    "curated": float(bool(procedure.translations)), **action_of(procedure.name)}
 
         extra = [key for key in [*analysis.alias_codes, *analysis.codes] if key in self.index.first_chunk]
         return candidate_features(rankings, self.ranking.depth, extra, evidence), rankings

@@ -29,7 +29,7 @@ RRF_K = 60.0
 #: Language indicators a feature may be multiplied by; ``foreign`` is any language but Vietnamese.
 LANGUAGE_FLAGS = ("vi", "en", "ar", "zh", "ko", "fr", "foreign")
 #: Plain features per candidate (besides ``rrf_``, ``first_`` and ``rel_`` of each signal).
-PLAIN_FEATURES = ("coverage", "name_share", "name_whole", "alias", "curated")
+PLAIN_FEATURES = ("coverage", "name_share", "name_whole", "alias", "curated", "action_asked", "action_unasked")
 
 Ranking = Sequence[tuple[str, int, float]]
 

@@ -37,6 +37,7 @@ EXPRESSIONS = (
     "first_lexical", "first_dense", "first_names", "first_asked",
     "rel_lexical", "rel_dense", "rel_names", "rel_asked",
     "coverage", "name_share", "name_whole", "coverage*name_share", "alias", "curated",
+    "action_asked", "action_unasked",
     "rrf_dense*vi", "rrf_dense*en", "rel_dense*en", "rrf_names*vi", "rrf_asked*vi", "curated*foreign",
 )
 
