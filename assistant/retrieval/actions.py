@@ -89,6 +89,9 @@ class ActionRules:
     def split_name(self, name: str) -> tuple[str, str] | None:
         """(action, object) of a procedure name, or ``None`` when it starts with no known action. A first issue
         followed by another action is that action ("Đăng ký thay đổi nội dung ..." amends)."""
+        return _split_name(self, name)
+
+    def _split(self, name: str) -> tuple[str, str] | None:
         best = self._leading(_PREFIX.sub("", " ".join(fold(nfc(name)).split())))
         if best is None:
             return None
@@ -113,6 +116,11 @@ class ActionRules:
                     spans += [(m.start(), m.end() if aligned else -1, action.key) for m in pattern.finditer(where)]
         return {key for start, end, key in spans if not any(_overtaken((start, end), (s, e)) and k != key
                                                              for s, e, k in spans)}
+
+
+@lru_cache(maxsize=32768)
+def _split_name(rules: ActionRules, name: str) -> tuple[str, str] | None:
+    return rules._split(name)  # every candidate of every question is split: names repeat across questions
 
 
 @lru_cache(maxsize=1)
