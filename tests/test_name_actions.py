@@ -179,3 +179,13 @@ def test_action_evidence_marks_names_doing_what_is_asked(question: str,
     for code, (asked, unasked) in features.items():
         assert evidence(names[code]) == {"action_asked": asked, "action_unasked": unasked}, code
     assert evidence("Hộ tịch") == {}  # a name that starts with no action gives no evidence
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Bố tôi vừa mất ở nhà, đi khai tử cần giấy tờ gì?", set()),  # "mất" is died here
+    ("Ông tôi mất, gia đình làm hồ sơ hưởng tiền tuất thế nào?", set()),
+    ("bị mất trích lục khai tử thì xin ở đâu", {"reissue"}),       # "bị mất" is still lost
+    ("mất bằng lái xe", {"reissue"}),                             # no death in the question
+])
+def test_a_word_alone_asks_nothing_in_its_context(question: str, asked: set[str]) -> None:
+    assert ActionRules.load().asked(question) == asked

@@ -62,6 +62,9 @@ class ActionRules:
     actions: tuple[NameAction, ...]
     default: str
     not_asking: re.Pattern[str] | None = None
+    #: (words, context): a word on its own asks for nothing in a question that holds the context ("mất" is died in
+    #: a question about a death)
+    alone_not_asking: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()
 
     @classmethod
     def load(cls, path: Path = ACTIONS_FILE) -> ActionRules:
@@ -74,7 +77,10 @@ class ActionRules:
         )
         if data["default"] not in {a.key for a in actions}:
             raise ValueError(f"{path}: default action {data['default']!r} is not one of the actions")
-        return cls(actions, data["default"], _pattern([fold(w) for w in data.get("not_asking", [])]))
+        alone = tuple((frozenset(fold(w) for w in rule["words"]), context)
+                      for rule in data.get("alone_not_asking", [])
+                      if (context := _pattern([fold(w) for w in rule["when"]])) is not None)
+        return cls(actions, data["default"], _pattern([fold(w) for w in data.get("not_asking", [])]), alone)
 
     def _leading(self, text: str) -> tuple[str, str] | None:
         """(action, rest) for the longest action prefix ``text`` starts with."""
@@ -109,11 +115,13 @@ class ActionRules:
             text = self.not_asking.sub(" ", text)
         plain = strip_diacritics(text)
         aligned = len(plain) == len(text)  # marks removed one for one (not so for Arabic vowel signs)
+        alone = frozenset().union(*(words for words, context in self.alone_not_asking if context.search(text)))
         spans: list[tuple[int, int, str]] = []
         for action in self.actions:
             for pattern, where in ((action.asks, text), (action.asks_plain, plain)):
                 if pattern is not None:
-                    spans += [(m.start(), m.end() if aligned else -1, action.key) for m in pattern.finditer(where)]
+                    spans += [(m.start(), m.end() if aligned else -1, action.key) for m in pattern.finditer(where)
+                              if m.group(0) not in alone]
         return {key for start, end, key in spans if not any(_overtaken((start, end), (s, e)) and k != key
                                                              for s, e, k in spans)}
 
