@@ -110,6 +110,9 @@ class ActionRules:
         """Actions the question's words ask for. Of two phrases of different actions that overlap, the one that
         reaches further counts: later words qualify earlier ones ("xin cấp lại" asks for a re-issue, not for the
         "xin cấp" of a first issue)."""
+        return set(_asked(self, question))
+
+    def _read_asked(self, question: str) -> frozenset[str]:
         text = fold(question)
         if self.not_asking is not None:
             text = self.not_asking.sub(" ", text)
@@ -122,8 +125,13 @@ class ActionRules:
                 if pattern is not None:
                     spans += [(m.start(), m.end() if aligned else -1, action.key) for m in pattern.finditer(where)
                               if m.group(0) not in alone]
-        return {key for start, end, key in spans if not any(_overtaken((start, end), (s, e)) and k != key
-                                                             for s, e, k in spans)}
+        return frozenset(key for start, end, key in spans if not any(_overtaken((start, end), (s, e)) and k != key
+                                                                     for s, e, k in spans))
+
+
+@lru_cache(maxsize=64)
+def _asked(rules: ActionRules, question: str) -> frozenset[str]:
+    return rules._read_asked(question)  # read twice per question: for the ranking features, then by order_by_action
 
 
 @lru_cache(maxsize=32768)
@@ -139,10 +147,11 @@ def bundled_rules() -> ActionRules:
 def _family_of(obj: str, families: dict[str, list[int]]) -> str:
     """The family an object joins: one whose object reads nearly the same ("giấy phép xây dựng mới đối với ..." and
     "giấy phép xây dựng đối với ... sửa chữa, cải tạo ..."), else its own."""
-    for known in families:
-        if fuzz.token_sort_ratio(obj, known) >= SAME_OBJECT:
-            return known
-    return obj
+    return next((known for known in families if _reads_the_same(obj, known)), obj)
+
+
+def _reads_the_same(obj: str, other: str) -> bool:
+    return fuzz.token_sort_ratio(obj, other) >= SAME_OBJECT
 
 
 def same_object(name: str, other: str, rules: ActionRules | None = None) -> bool:
@@ -152,8 +161,7 @@ def same_object(name: str, other: str, rules: ActionRules | None = None) -> bool
         return True
     rules = rules or bundled_rules()
     split, other_split = rules.split_name(name), rules.split_name(other)
-    return (split is not None and other_split is not None
-            and fuzz.token_sort_ratio(split[1], other_split[1]) >= SAME_OBJECT)
+    return split is not None and other_split is not None and _reads_the_same(split[1], other_split[1])
 
 
 def action_evidence(question: str, rules: ActionRules | None = None) -> Callable[[str], dict[str, float]]:
