@@ -64,11 +64,14 @@ class BM25Index:
         ids = self.term_ids(terms if terms is not None else query_terms(query))
         if not ids or self.size == 0:
             return np.zeros(self.size, dtype=np.float32)
-        counts = Counter(ids)
-        cols = list(counts)
-        sub = self.weights[:, cols]
-        qweights = np.asarray([counts[c] for c in cols], dtype=np.float32)
-        return np.asarray(sub @ qweights).ravel()
+        # column by column over the CSC arrays (what ``weights[:, cols] @ counts`` computes, in the same order,
+        # without building the sliced matrix: a third of a search's lexical time)
+        out = np.zeros(self.size, dtype=np.float32)
+        indptr, rows, values = self.weights.indptr, self.weights.indices, self.weights.data
+        for col, count in Counter(ids).items():
+            start, end = indptr[col], indptr[col + 1]
+            out[rows[start:end]] += values[start:end] * np.float32(count)
+        return out
 
     def search(self, query: str, k: int = 10, *, terms: Sequence[str] | None = None) -> list[tuple[int, float]]:
         scores = self.scores(query, terms=terms)

@@ -78,6 +78,7 @@ class KnowledgeIndex:
     _group_ids: dict[str, int] = field(default_factory=dict, repr=False)
     _group_keys: list[str] = field(default_factory=list, repr=False)
     _row_group_ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    _row_keys: list[str | None] = field(default_factory=list, repr=False)
     _names: tuple[list[str], BM25Index] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -89,6 +90,7 @@ class KnowledgeIndex:
                 self._group_ids[key] = len(self._group_keys)
                 self._group_keys.append(key)
             row_groups.append(self._group_ids[key])
+            self._row_keys.append(record.group_key if record is not None else None)
             self.first_chunk.setdefault(key, row)
         self._row_group_ids = np.asarray(row_groups, dtype=np.int64)
         if not self.by_code:
@@ -112,6 +114,10 @@ class KnowledgeIndex:
                                        *record.aliases]))
             self._names = (keys, BM25Index.build(texts))
         return self._names
+
+    def group_key_of_row(self, row: int) -> str | None:
+        """The group key of the procedure a chunk row belongs to; ``None`` when its record is not loaded."""
+        return self._row_keys[row]
 
     def chunks_of(self, group_key: str) -> list[Chunk]:
         """Every chunk of every record of one procedure."""

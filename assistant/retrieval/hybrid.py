@@ -52,12 +52,8 @@ def _aggregate(index: KnowledgeIndex, ranked_chunks: Sequence[tuple[int, float]]
     """Best chunk per procedure group, in rank order: (group key, chunk row, score)."""
     seen: dict[str, tuple[int, float]] = {}
     for row, score in ranked_chunks:
-        uid = index.chunks[row].procedure_uid
-        record = index.records.get(uid)
-        if record is None:
-            continue
-        key = record.group_key
-        if key not in seen:
+        key = index.group_key_of_row(row)
+        if key is not None and key not in seen:
             seen[key] = (row, score)
     return [(key, row, score) for key, (row, score) in seen.items()]
 

@@ -71,7 +71,7 @@ def known_feature(expression: str) -> bool:
     return all(f in base or f in LANGUAGE_FLAGS for f in _factors(expression))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: ``_terms`` caches per model
 class RankingModel:
     """Linear weights over feature expressions; ``depth`` candidates are taken from each ranking."""
 
@@ -91,7 +91,13 @@ class RankingModel:
         return cls(weights, int(data.get("depth", 30)), float(data.get("temperature", 1.0)))
 
     def score(self, features: Mapping[str, float], language: str) -> float:
-        return sum(w * feature_value(name, features, language) for name, w in self.weights.items())
+        total = 0.0
+        for weight, factors in _terms(self, language):
+            value = 1.0
+            for factor in factors:
+                value *= features.get(factor, 0.0)
+            total += weight * value
+        return total
 
     def order(self, candidates: Mapping[str, Mapping[str, float]], language: str) -> list[tuple[str, float]]:
         """Candidate keys best first, each with a positive score (1 for the best)."""
@@ -100,6 +106,20 @@ class RankingModel:
             return []
         best = scored[0][1]
         return [(key, math.exp((s - best) / self.temperature)) for key, s in scored]
+
+
+@lru_cache(maxsize=64)
+def _terms(model: RankingModel, language: str) -> tuple[tuple[float, tuple[str, ...]], ...]:
+    """The model's weights for one language: each expression's language flags folded into its weight (and the
+    expressions they zero dropped), leaving the feature factors to multiply per candidate."""
+    terms = []
+    for expression, weight in model.weights.items():
+        factors = _factors(expression)
+        for flag in (f for f in factors if f in LANGUAGE_FLAGS):
+            weight *= _flag(language, flag)
+        if weight:
+            terms.append((weight, tuple(f for f in factors if f not in LANGUAGE_FLAGS)))
+    return tuple(terms)
 
 
 def candidate_features(rankings: Mapping[str, Ranking], depth: int, extra_keys: Sequence[str],
