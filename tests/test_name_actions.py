@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.retrieval.actions import ActionRules, order_by_action
+from assistant.retrieval.actions import ActionRules, action_evidence, order_by_action
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.understanding.acronyms import AcronymReader, looks_like_short_form
 from assistant.understanding.query import QueryAnalyzer
@@ -61,8 +61,8 @@ def test_a_far_weaker_member_is_not_promoted() -> None:
 
 def test_names_split_into_action_and_object() -> None:
     rules = ActionRules.load()
-    assert rules.split_name("Cấp lại giấy phép lái xe") == ("reissue", "giay phep lai xe")
-    assert rules.split_name("Thủ tục gia hạn tạm trú (cấp tỉnh)") == ("extend", "tam tru")
+    assert rules.split_name("Cấp lại giấy phép lái xe") == (("reissue",), "giay phep lai xe")
+    assert rules.split_name("Thủ tục gia hạn tạm trú (cấp tỉnh)") == (("extend",), "tam tru")
     assert rules.split_name("Khai báo tạm trú cho người nước ngoài") is None
 
 
@@ -142,8 +142,27 @@ def test_a_longer_phrase_of_another_action_overtakes_the_shorter(question: str, 
 def test_a_first_issue_followed_by_another_action_is_that_action() -> None:
     rules = ActionRules.load()
     assert rules.split_name("Đăng ký thay đổi nội dung đăng ký hộ kinh doanh") == (
-        "amend", "noi dung dang ky ho kinh doanh")
-    assert rules.split_name("Xóa đăng ký tạm trú") == ("withdraw", "dang ky tam tru")   # not a first issue first
+        ("amend",), "noi dung dang ky ho kinh doanh")
+    assert rules.split_name("Xóa đăng ký tạm trú") == (("withdraw",), "dang ky tam tru")   # not a first issue first
+
+
+def test_a_name_may_list_several_actions() -> None:
+    rules = ActionRules.load()
+    assert rules.split_name("Cấp, cấp lại Phù hiệu cho xe ô tô") == (("new", "reissue"), "phu hieu cho xe o to")
+    assert rules.split_name("Gia hạn, điều chỉnh giấy phép khai thác nước mặt") == (
+        ("extend", "amend"), "giay phep khai thac nuoc mat")
+    assert rules.split_name("Cấp gia hạn, điều chỉnh nội dung giấy phép") == (("extend", "amend"), "noi dung giay phep")
+    assert rules.split_name("Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH") == (
+        ("reissue", "exchange", "amend"), "thong tin tren so bhxh")
+    assert rules.split_name("Xóa đăng ký tạm trú") == (("withdraw",), "dang ky tam tru")  # a list needs its commas
+
+
+def test_a_listed_action_counts_as_asked() -> None:
+    evidence = action_evidence("mất phù hiệu xe ô tô thì làm lại ở đâu")
+    assert evidence("Cấp, cấp lại Phù hiệu cho xe ô tô") == {"action_asked": 1.0, "action_unasked": 0.0}
+    assert evidence("Sửa đổi, bổ sung giấy phép vận tải") == {"action_asked": 0.0, "action_unasked": 1.0}
+    assert action_evidence("phù hiệu xe ô tô xin ở đâu")("Cấp, cấp lại Phù hiệu cho xe ô tô") == {
+        "action_asked": 0.0, "action_unasked": 0.0}
 
 
 def test_versions_of_one_procedure_are_not_rivals() -> None:
@@ -189,3 +208,22 @@ def test_action_evidence_marks_names_doing_what_is_asked(question: str,
 ])
 def test_a_word_alone_asks_nothing_in_its_context(question: str, asked: set[str]) -> None:
     assert ActionRules.load().asked(question) == asked
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Sổ đỏ mới cấp ghi sai tên đệm của tôi", {"amend", "correct"}),  # an error: corrected, or amended
+    ("so bhxh bi sai nam sinh", {"amend", "correct"}),
+    ("My name is misspelled on the certificate", {"correct"}),
+    ("Tôi đã báo mất hộ chiếu, nay tìm thấy rồi thì dùng lại được không", {"reissue", "restore"}),
+])
+def test_errors_and_found_papers_ask_for_their_actions(question: str, asked: set[str]) -> None:
+    assert ActionRules.load().asked(question) == asked
+
+
+def test_correction_and_restoration_names_have_their_actions() -> None:
+    rules = ActionRules.load()
+    assert rules.split_name("Đính chính Giấy chứng nhận đã cấp.") == (("correct",), "giay chung nhan da cap")
+    assert rules.split_name("Khôi phục giá trị sử dụng hộ chiếu phổ thông (thực hiện tại cấp tỉnh)") == (
+        ("restore",), "gia tri su dung ho chieu pho thong")
+    assert rules.split_name("Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch") == (
+        ("amend", "correct"), "thong tin ho tich")

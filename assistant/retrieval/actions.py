@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from rapidfuzz import fuzz
@@ -33,6 +34,20 @@ MIN_SCORE_RATIO = 0.4
 #: xe quốc tế" (80) do not.
 SAME_OBJECT = 90
 _PREFIX = re.compile(r"^thủ tục\s+")
+#: What may follow an action word in a name: the object, or the next action of a list ("Cấp, cấp lại ...").
+_WORD_END = " ,;/"
+_LIST_JOINER = re.compile(r"^(?:[,;/]\s*|(?:và|hoặc)\s+)")
+
+
+class NameSplit(NamedTuple):
+    """What a procedure name does (its leading actions, first named first) and to what."""
+
+    actions: tuple[str, ...]
+    object: str
+
+    @property
+    def action(self) -> str:
+        return self.actions[0]
 
 
 @dataclass(frozen=True)
@@ -57,7 +72,7 @@ def _overtaken(span: tuple[int, int], other: tuple[int, int]) -> bool:
     return overlap and (other_end > end or (other_end == end and other_start < start))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the caches below take it as a key on every call
 class ActionRules:
     actions: tuple[NameAction, ...]
     default: str
@@ -83,28 +98,34 @@ class ActionRules:
         return cls(actions, data["default"], _pattern([fold(w) for w in data.get("not_asking", [])]), alone)
 
     def _leading(self, text: str) -> tuple[str, str] | None:
-        """(action, rest) for the longest action prefix ``text`` starts with."""
+        """(action, rest) for the longest action prefix ``text`` starts with (as a whole word)."""
         best: tuple[str, str] | None = None
         best_length = 0
         for action in self.actions:
             for prefix in action.prefixes:
-                if len(prefix) > best_length and (text == prefix or text.startswith(prefix + " ")):
+                if (len(prefix) > best_length and text.startswith(prefix)
+                        and (len(text) == len(prefix) or text[len(prefix)] in _WORD_END)):
                     best, best_length = (action.key, text[len(prefix):].strip()), len(prefix)
         return best
 
-    def split_name(self, name: str) -> tuple[str, str] | None:
-        """(action, object) of a procedure name, or ``None`` when it starts with no known action. A first issue
-        followed by another action is that action ("Đăng ký thay đổi nội dung ..." amends)."""
+    def split_name(self, name: str) -> NameSplit | None:
+        """The actions and the object of a procedure name, or ``None`` when it starts with no known action.
+        Leading actions may be listed ("Cấp, cấp lại Phù hiệu ...", "Gia hạn, điều chỉnh giấy phép ..."); a first
+        issue followed by another action is that action ("Đăng ký thay đổi nội dung ..." amends)."""
         return _split_name(self, name)
 
-    def _split(self, name: str) -> tuple[str, str] | None:
+    def _split(self, name: str) -> NameSplit | None:
         best = self._leading(_PREFIX.sub("", " ".join(fold(nfc(name)).split())))
         if best is None:
             return None
         if best[0] == self.default and (then := self._leading(best[1])) is not None:
             best = then
-        obj = base_name(best[1])
-        return (best[0], obj) if obj else None
+        actions, rest = [best[0]], best[1]
+        while (joined := _LIST_JOINER.match(rest)) and (then := self._leading(rest[joined.end():])) is not None:
+            actions.append(then[0])
+            rest = then[1]
+        obj = base_name(rest)
+        return NameSplit(tuple(dict.fromkeys(actions)), obj) if obj else None
 
     def asked(self, question: str) -> set[str]:
         """Actions the question's words ask for. Of two phrases of different actions that overlap, the one that
@@ -135,7 +156,7 @@ def _asked(rules: ActionRules, question: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=32768)
-def _split_name(rules: ActionRules, name: str) -> tuple[str, str] | None:
+def _split_name(rules: ActionRules, name: str) -> NameSplit | None:
     return rules._split(name)  # every candidate of every question is split: names repeat across questions
 
 
@@ -161,7 +182,7 @@ def same_object(name: str, other: str, rules: ActionRules | None = None) -> bool
         return True
     rules = rules or bundled_rules()
     split, other_split = rules.split_name(name), rules.split_name(other)
-    return split is not None and other_split is not None and _reads_the_same(split[1], other_split[1])
+    return split is not None and other_split is not None and _reads_the_same(split.object, other_split.object)
 
 
 def action_evidence(question: str, rules: ActionRules | None = None) -> Callable[[str], dict[str, float]]:
@@ -176,9 +197,9 @@ def action_evidence(question: str, rules: ActionRules | None = None) -> Callable
         split = rules.split_name(name)
         if split is None:
             return {}
-        action = split[0]
-        return {"action_asked": float(action in asked),
-                "action_unasked": float(action not in asked and action != rules.default)}
+        does = set(split.actions)
+        return {"action_asked": float(bool(does & asked)),
+                "action_unasked": float(not does & asked and rules.default not in does)}
 
     return evidence
 
@@ -190,12 +211,12 @@ def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules 
     rules = rules or bundled_rules()
     head = hits[:DEPTH]
     families: dict[str, list[int]] = {}
-    actions: dict[int, str] = {}
+    actions: dict[int, frozenset[str]] = {}
     for position, hit in enumerate(head):
         split = rules.split_name(hit.procedure.name)
         if split is not None:
-            actions[position] = split[0]
-            families.setdefault(_family_of(split[1], families), []).append(position)
+            actions[position] = frozenset(split.actions)
+            families.setdefault(_family_of(split.object, families), []).append(position)
     asked = rules.asked(question) or {rules.default}
     result = list(head)
     for positions in families.values():
@@ -206,9 +227,9 @@ def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules 
         best_score = max(m.score for m in members)
         close = [(m, actions[p]) for m, p in zip(members, positions, strict=True)
                  if m.score >= MIN_SCORE_RATIO * best_score]
-        if not any(actions[p] in wanted for p in positions):
+        if not any(actions[p] & wanted for p in positions):
             wanted = {rules.default}  # the question asks for an action this family does not have
-        chosen = next((m for m, action in close if action in wanted), None)
+        chosen = next((m for m, does in close if does & wanted), None)
         if chosen is None or chosen is members[0]:
             continue
         reordered = [chosen, *[m for m in members if m is not chosen]]
