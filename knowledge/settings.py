@@ -31,7 +31,8 @@ class Settings(BaseSettings):
     embedding_max_tokens: int = Field(default=128, description="Longest chunk input embedded, in model tokens.")
     embedding_device: str = "cpu"
     query_threads: int = Field(
-        default=1, description="CPU threads for embedding one question (0 = library default); one is fastest here."
+        default=1, description="CPU threads for embedding and searching one question (0 = library default); one is "
+        "fastest here."
     )
     query_precision: Literal["auto", "float32", "bfloat16"] = Field(
         default="auto",
