@@ -194,3 +194,10 @@ def test_everyday_words_gain_the_legal_term_of_procedure_names(analyzer: QueryAn
 
 def test_everyday_words_of_names_need_their_marks_where_plain_would_mislead(analyzer: QueryAnalyzer) -> None:
     assert "thủy nội địa" not in analyzer.analyze("xuong ubnd xa hoi thu tuc").expansions
+
+
+def test_an_error_in_any_paper_is_not_read_as_a_civil_status_correction() -> None:
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    assert "cải chính hộ tịch" not in analyzer.analyze("Sổ bảo hiểm xã hội của tôi ghi sai năm sinh").expansions
+    assert "cải chính hộ tịch" not in analyzer.analyze("sai tên trên VNeID làm sao").expansions
+    assert "cải chính hộ tịch" in analyzer.analyze("sửa giấy khai sinh cho con ở đâu").expansions
