@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.retrieval.actions import ActionRules, action_evidence, order_by_action
+from assistant.retrieval.actions import ActionRules, action_evidence, order_by_action, same_object
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.understanding.acronyms import AcronymReader, looks_like_short_form
 from assistant.understanding.query import QueryAnalyzer
@@ -166,8 +166,6 @@ def test_a_listed_action_counts_as_asked() -> None:
 
 
 def test_versions_of_one_procedure_are_not_rivals() -> None:
-    from assistant.retrieval.actions import same_object
-
     assert same_object("Cấp giấy phép lái xe", "Đổi giấy phép lái xe")
     assert same_object("Đăng ký khai sinh (cấp xã)", "Đăng ký khai sinh")  # the same name at another level
     assert not same_object("Cấp giấy phép lái xe", "Cấp giấy phép lái xe quốc tế")
@@ -191,8 +189,6 @@ def test_the_confidence_margin_is_taken_over_the_first_rival_procedure() -> None
 ])
 def test_action_evidence_marks_names_doing_what_is_asked(question: str,
                                                          features: dict[str, tuple[float, float]]) -> None:
-    from assistant.retrieval.actions import action_evidence
-
     names = {hit.code: hit.procedure.name for hit in _licences()}
     evidence = action_evidence(question)
     for code, (asked, unasked) in features.items():

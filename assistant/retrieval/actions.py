@@ -45,10 +45,6 @@ class NameSplit(NamedTuple):
     actions: tuple[str, ...]
     object: str
 
-    @property
-    def action(self) -> str:
-        return self.actions[0]
-
 
 @dataclass(frozen=True)
 class NameAction:
