@@ -83,3 +83,17 @@ def test_save_and_load_round_trip(impl: _Lexical | _Dense, tmp_path: Path) -> No
 def test_empty_index_returns_nothing(impl: _Lexical | _Dense) -> None:
     empty = type(impl)([])
     assert empty.search("khai sinh", 5) == []
+
+
+@pytest.mark.parametrize("terms", [["dang", "ky"], ["dang", "ky", "dang", "xa"], ["giay", "phep", "lai", "xe", "ban"]])
+def test_bm25_scores_are_the_weight_matrix_times_the_term_counts(terms: list[str]) -> None:
+    """The column-by-column scoring gives exactly what the sparse product of the weights and the counts gives."""
+    from collections import Counter
+
+    import numpy as np
+
+    index = BM25Index.build(TEXTS)
+    counts = Counter(index.term_ids(terms))
+    assert counts, "the terms must be in the vocabulary"
+    expected = np.asarray(index.weights[:, list(counts)] @ np.asarray(list(counts.values()), dtype=np.float32)).ravel()
+    assert np.array_equal(index.scores("", terms=terms), expected)
