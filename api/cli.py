@@ -208,7 +208,7 @@ def evaluate(questions: tuple[Path, ...], shared: Path, split: str | None, basel
     from assistant.evaluation.question_eval import load_questions, render
     from assistant.runtime import KnowledgeRuntime
 
-    settings = load_settings(data_dir)
+    settings = load_settings(data_dir).for_measuring()  # the same commit gives the same figures under any load
     runtime = KnowledgeRuntime(settings)
     loaded, unresolved = load_questions(list(questions), shared)
     if unresolved:

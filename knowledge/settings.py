@@ -96,6 +96,13 @@ class Settings(BaseSettings):
     metrics_public: bool = Field(default=True, description="Serve /metrics without credentials (for a scraper "
                                  "inside the network); when false it needs a staff or admin key.")
 
+    def for_measuring(self) -> Settings:
+        """These settings with the question encoder's precision fixed (float32 unless one was chosen): 'auto' times
+        both at first use, so under load a run could embed with other weights than the last and move close ties."""
+        if self.query_precision != "auto":
+            return self
+        return self.model_copy(update={"query_precision": "float32"})
+
     @property
     def index_root(self) -> Path:
         return self.data_dir / "index"

@@ -87,3 +87,10 @@ def test_reduced_precision_query_vectors_agree_with_full_ones(tiny_encoder: Path
     encoder = other.query_encoder()
     allowed = {"bfloat16"} if precision == "bfloat16" else {"bfloat16", "float32"}
     assert encoder is not None and encoder.precision in allowed
+
+
+def test_measuring_fixes_the_question_encoders_precision(settings: Settings) -> None:
+    assert settings.query_precision == "auto"
+    assert settings.for_measuring().query_precision == "float32"
+    chosen = settings.model_copy(update={"query_precision": "bfloat16"})
+    assert chosen.for_measuring().query_precision == "bfloat16"

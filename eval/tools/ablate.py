@@ -68,8 +68,8 @@ def main() -> None:
     parser.add_argument("--pack-dir", type=Path, required=True)
     parser.add_argument("--national-dir", type=Path, required=True)
     args = parser.parse_args()
-    finders = {"pack": KnowledgeRuntime(Settings(data_dir=args.pack_dir)).finder(),
-               "national": KnowledgeRuntime(Settings(data_dir=args.national_dir)).finder()}
+    finders = {"pack": KnowledgeRuntime(Settings(data_dir=args.pack_dir).for_measuring()).finder(),
+               "national": KnowledgeRuntime(Settings(data_dir=args.national_dir).for_measuring()).finder()}
     sets = (("pack questions, pack index", "pack", "pack-questions.jsonl"),
             ("non-pack questions, national index", "national", "national-questions.jsonl"),
             ("multilingual situations, national index", "national", "multilingual-situations.jsonl"))

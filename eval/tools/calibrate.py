@@ -105,7 +105,7 @@ def main() -> None:
     questions = [q for q in questions if q.session is None]
     runs = {}
     for data_dir in args.data_dir:
-        runtime = KnowledgeRuntime(Settings(data_dir=data_dir))
+        runtime = KnowledgeRuntime(Settings(data_dir=data_dir).for_measuring())
         runs[data_dir.name] = (collect([q for q in questions if q.split == "dev"], runtime),
                                collect([q for q in questions if q.split == "heldout"], runtime))
     dev = [row for run in runs.values() for row in run[0]]

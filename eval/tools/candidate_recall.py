@@ -28,7 +28,7 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=EVAL.parents[1] / "shared")
     args = parser.parse_args()
     questions, _ = load_questions([EVAL / args.file], args.shared)
-    finder = KnowledgeRuntime(Settings(data_dir=args.data_dir)).finder()
+    finder = KnowledgeRuntime(Settings(data_dir=args.data_dir).for_measuring()).finder()
     depth = finder.ranking.depth
     tallies: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for question in questions:

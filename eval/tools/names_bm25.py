@@ -24,7 +24,7 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--split", choices=("dev", "heldout"), default="dev")
     args = parser.parse_args()
-    runtime = KnowledgeRuntime(Settings(data_dir=args.data_dir))
+    runtime = KnowledgeRuntime(Settings(data_dir=args.data_dir).for_measuring())
     index, finder = runtime.index(), runtime.finder()
     records = [group[0] for group in index.by_code.values()]
     names = BM25Index.build([f"{r.name}\n{r.field or ''}" for r in records])
