@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.answers.clarify import Clarifier
+from assistant.retrieval.abroad import place_first
 from assistant.retrieval.actions import action_evidence, order_by_action
 from assistant.retrieval.ages import age_first
 from assistant.retrieval.contrast import contrast_rerank
@@ -193,7 +194,11 @@ class ProcedureFinder:
             hits = contrast_rerank(hits, found.content_terms, analysis.language)
             hits = self._qualified_first(hits, found.content_terms)
             hits = self.clarifier.promote(hits, found.question_text)
+            # a rule's pick gives way to its own qualified member the question names ("kết hôn" → "đăng ký lại
+            # kết hôn có yếu tố nước ngoài" when "đăng ký lại" and a French father are stated)
+            hits = self._qualified_first(hits, found.content_terms)
             hits = age_first(self.index, hits, found.question_text)  # "con tôi 8 tuổi" → "... dưới 14 tuổi"
+            hits = place_first(self.index, hits, found.question_text)  # "... ở trong nước" unless living abroad
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)
         found.hits = prefer_levels(hits, text)[:k]
