@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from scipy.optimize import minimize
 from sklearn.linear_model import LogisticRegression
 
 from assistant.evaluation.question_eval import Question, load_questions
@@ -60,10 +61,11 @@ def collect(questions: list[Question], finder: ProcedureFinder) -> list[Sample]:
     return samples
 
 
-def fit(samples: list[Sample], c: float, file_of: dict[str, str], balance: float) -> np.ndarray:
+def fit(samples: list[Sample], c: float, file_of: dict[str, str], balance: float,
+        anchor: np.ndarray | None = None) -> np.ndarray:
     """Pairwise logistic weights. A question weighs ``(1 / questions in its group) ** balance`` (groups as in the
     report: a file, a style or a language), so 30 situation questions count beside 638 real ones; 0 weighs every
-    question the same."""
+    question the same. With ``anchor``, the weights are pulled towards it instead of towards zero."""
     pairs, targets, weights = [], [], []
     used = 0
     sizes = Counter(group_of(q, file_of) for q, *_ in samples if q.split == "dev")
@@ -78,10 +80,28 @@ def fit(samples: list[Sample], c: float, file_of: dict[str, str], balance: float
             pairs += [right - row, row - right]
             targets += [1, 0]
             weights += [weight / len(wrong)] * 2
-    model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)
     scale = len(samples) * 2 * used / sum(weights)  # questions weigh 1 on average: -C keeps its meaning
+    if anchor is not None:
+        return fit_anchored(np.array(pairs[::2]), np.array(weights[::2]) * scale * 2, c, anchor)
+    model = LogisticRegression(C=c, fit_intercept=False, max_iter=5000)
     model.fit(np.array(pairs), np.array(targets), sample_weight=np.array(weights) * scale)
     return np.asarray(model.coef_[0])
+
+
+def fit_anchored(differences: np.ndarray, weights: np.ndarray, c: float, anchor: np.ndarray) -> np.ndarray:
+    """Minimise ``c`` × the weighted pairwise log-loss + ½‖w − anchor‖²: the logistic fit's objective with the
+    weights pulled towards ``anchor`` instead of zero, so that with a small ``c`` a direction the questions barely
+    determine keeps the anchor's weight. (``differences``: right minus wrong candidate, one row per pair.)"""
+
+    def objective(w: np.ndarray) -> tuple[float, np.ndarray]:
+        margins = differences @ w
+        loss = float(np.sum(weights * np.logaddexp(0.0, -margins)))
+        slope = -weights / (1.0 + np.exp(margins))  # d loss / d margin
+        gap = w - anchor
+        return c * loss + 0.5 * float(gap @ gap), c * (differences.T @ slope) + gap
+
+    result = minimize(objective, anchor.copy(), jac=True, method="L-BFGS-B", options={"maxiter": 5000})
+    return np.asarray(result.x)
 
 
 def group_of(question: Question, file_of: dict[str, str]) -> str:
@@ -119,6 +139,9 @@ def main() -> None:
                         help="Scale of the scores the rule stages compare (see RankingModel.temperature).")
     parser.add_argument("--balance", type=float, default=0.25,
                         help="Weigh a question by (1 / questions in its group) ** balance; 0 weighs all alike.")
+    parser.add_argument("--anchor", action="store_true",
+                        help="Regularise towards the current weights of ranking.yaml (features it lacks: 0) instead "
+                             "of towards zero; use with a small -C (0.01).")
     parser.add_argument("--write", action="store_true", help=f"Write the weights to {RANKING_FILE.name}.")
     args = parser.parse_args()
     paths = [EVAL / name for name in FILES]
@@ -129,16 +152,18 @@ def main() -> None:
         for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
             if line.strip():
                 file_of[json.loads(line).get("id", f"{path.name}:{number}")] = path.stem
-    finder = KnowledgeRuntime(Settings(data_dir=args.data_dir)).finder()
+    finder = KnowledgeRuntime(Settings(data_dir=args.data_dir).for_measuring()).finder()
     samples = collect(questions, finder)
-    weights = fit(samples, args.C, file_of, args.balance)
+    current = RankingModel.load()
+    anchor = np.array([current.weights.get(e, 0.0) for e in EXPRESSIONS]) if args.anchor else None
+    weights = fit(samples, args.C, file_of, args.balance, anchor)
     report(samples, weights, file_of)
     if args.write:
-        current = RankingModel.load()
         RANKING_FILE.write_text(yaml.safe_dump({
             "fitted": dt.date.today().isoformat(),
             "command": (f"eval/tools/fit_ranking.py --data-dir {args.data_dir.name} -C {args.C}"
-                        f" --temperature {args.temperature} --balance {args.balance} --write"),
+                        f" --temperature {args.temperature} --balance {args.balance}"
+                        f"{' --anchor' if args.anchor else ''} --write"),
             "depth": current.depth, "temperature": args.temperature,
             "weights": {e: round(float(w), 4) for e, w in zip(EXPRESSIONS, weights, strict=True)},
         }, allow_unicode=True, sort_keys=False), "utf-8")
