@@ -178,6 +178,13 @@ def test_missing_code_or_name_is_an_error() -> None:
         parse_record(make_record(ten_thu_tuc=None), "f", 3)
 
 
+def test_a_name_loses_its_own_code_repeated_at_its_end() -> None:
+    named = parse_record(make_record(ten_thu_tuc="Cấp giấy phép môi trường (cấp Tỉnh) ( 1.999001 )"), "f", 1)
+    assert named.name == "Cấp giấy phép môi trường (cấp Tỉnh)"
+    other = parse_record(make_record(ten_thu_tuc="Thủ tục X (1.000002)"), "f", 1)
+    assert other.name == "Thủ tục X (1.000002)"
+
+
 def _write_jsonl(path: Path, lines: list[str]) -> None:
     data = "\n".join(lines) + "\n"
     if path.name.endswith(".gz"):

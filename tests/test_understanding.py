@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.redact import redact
-from assistant.retrieval.ranking import base_name, level_hint
+from assistant.retrieval.ranking import base_name, level_hint, level_of
 from assistant.understanding.intent import detect_intent
 from assistant.understanding.language import detect_language
 from assistant.understanding.query import QueryAnalyzer
 from assistant.understanding.scope import classify_scope
 from knowledge.glossary import load_glossary
+from knowledge.model import Procedure, Provenance
 
 
 @pytest.mark.parametrize(
@@ -86,6 +87,10 @@ def test_level_variants_share_a_base_name_and_hints_are_read() -> None:
     province = "Cấp thẻ căn cước cho người dưới 14 tuổi (thực hiện tại cấp tỉnh)"
     assert base_name(central) == base_name(province)
     assert level_hint("làm căn cước tại cấp tỉnh") == "province"
+    ministry = Procedure(uid="dvc:1.010719", code="1.010719", name="Cấp giấy phép môi trường (cấp Bộ)",
+                         provenance=Provenance(source_kind="dvc", source_file="c.jsonl"))
+    assert level_of(ministry) == "central"
+    assert base_name(ministry.name) == base_name("Cấp giấy phép môi trường (cấp Tỉnh)")
     assert level_hint("bảo hiểm xã hội một lần") is None
     assert level_hint("giấy xác nhận tình trạng hôn nhân") is None
 

@@ -46,6 +46,8 @@ def level_of(procedure: Procedure) -> str:
     for level, marker in ((CENTRAL, "trung uong"), (PROVINCE, "cap tinh"), (COMMUNE, "cap xa")):
         if f"cap {marker}" in name or f"tai {marker}" in name or f"({marker}" in name:
             return level
+    if "(cap bo)" in name:  # "Cấp giấy phép môi trường (cấp Bộ)"
+        return CENTRAL
     levels = " ".join(_plain(level) for level in procedure.levels)
     if "cap xa" in levels:
         return COMMUNE

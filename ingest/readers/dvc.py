@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -90,6 +91,12 @@ def _first_record(path: Path) -> object:
     return None
 
 
+def _without_own_code(name: str, code: str) -> str:
+    """The name without the record's own code repeated at its end ("Cấp giấy phép môi trường (cấp Tỉnh) ( 1.010727
+    )" in ten of the national records): noise for a reader, and it kept the name from matching its other levels."""
+    return re.sub(rf"\s*\(\s*{re.escape(code)}\s*\)\s*$", "", name) or name
+
+
 def parse_record(obj: dict[str, Any], source_file: str, line_no: int) -> Procedure:
     """One export record -> ``Procedure``. Raises ``ValueError`` when the code or the name is missing."""
     code = _text(obj, "ma_thu_tuc")
@@ -97,6 +104,7 @@ def parse_record(obj: dict[str, Any], source_file: str, line_no: int) -> Procedu
     if not code or not name:
         missing = " and ".join(k for k, v in (("ma_thu_tuc", code), ("ten_thu_tuc", name)) if not v)
         raise ValueError(f"missing {missing}")
+    name = _without_own_code(name, code)
     sections = split_sections(obj)
     components, component_notes = parse_components(sections["thanh_phan_ho_so"])
     decision = _text(obj, "so_quyet_dinh") or None
