@@ -24,6 +24,7 @@ from assistant.retrieval.siblings import named_sibling
 from assistant.understanding.function_words import without_function_words
 from assistant.understanding.intent import intent_words
 from assistant.understanding.marks import TypedForms, typed_forms
+from assistant.understanding.possession import asked_terms
 from assistant.understanding.query import QueryAnalysis, QueryAnalyzer
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
@@ -191,12 +192,13 @@ class ProcedureFinder:
             # rules the ranking cannot learn from a few hundred questions: the action the question names, the
             # contrast word that separates two siblings, a stated qualifier or age, a clarification rule's pick
             hits = order_by_action(hits, found.question_text + "\n" + "\n".join(analysis.expansions))
-            hits = contrast_rerank(hits, found.content_terms, analysis.language)
-            hits = self._qualified_first(hits, found.content_terms)
+            asked = asked_terms(found.content_terms, found.question_text)  # "đã có giấy khai sinh" asks nothing
+            hits = contrast_rerank(hits, asked, analysis.language)
+            hits = self._qualified_first(hits, asked)
             hits = self.clarifier.promote(hits, found.question_text)
             # a rule's pick gives way to its own qualified member the question names ("kết hôn" → "đăng ký lại
             # kết hôn có yếu tố nước ngoài" when "đăng ký lại" and a French father are stated)
-            hits = self._qualified_first(hits, found.content_terms)
+            hits = self._qualified_first(hits, asked)
             hits = age_first(self.index, hits, found.question_text)  # "con tôi 8 tuổi" → "... dưới 14 tuổi"
             hits = place_first(self.index, hits, found.question_text)  # "... ở trong nước" unless living abroad
         if self.reranker is not None:

@@ -1,0 +1,29 @@
+"""Papers the asker already holds: their words ask for nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.understanding.possession import asked_terms, held_papers
+
+
+@pytest.mark.parametrize(("question", "papers"), [
+    ("Con tôi đã có giấy khai sinh nhưng bỏ trống phần cha", ["giay khai sinh"]),
+    ("Con tôi có giấy khai sinh nhưng chưa có tên bố", ["giay khai sinh"]),
+    ("con toi da co giay khai sinh nhung chua co ten bo", ["giay khai sinh"]),
+    ("Tôi có giấy phép rồi mà giờ muốn xây thêm một tầng", ["giay phep"]),
+    ("I already have a work permit but I changed jobs", ["a work permit"]),
+    ("đăng ký khai sinh cho con cần gì", []),
+    ("có phải xin phép không", []),
+    ("có được làm online không", []),
+])
+def test_the_papers_a_question_says_are_held(question: str, papers: list[str]) -> None:
+    assert sorted(set(held_papers(question))) == papers
+
+
+def test_a_held_papers_words_leave_the_asked_words_unless_used_elsewhere() -> None:
+    terms = {"khai", "sinh", "nhan", "cha", "con", "giay"}
+    question = "Con tôi đã có giấy khai sinh nhưng bỏ trống phần cha, nay muốn làm thủ tục nhận con"
+    assert asked_terms(terms, question) == {"nhan", "cha", "con"}
+    assert asked_terms(terms, "đã có giấy khai sinh, giờ muốn đăng ký khai sinh lại") == terms - {"giay"}
+    assert asked_terms(terms, "đăng ký khai sinh") == terms
