@@ -61,3 +61,24 @@ def test_an_english_ward_is_the_place_not_a_person_under_guardianship() -> None:
 
     guardianship = next(e for e in load_glossary() if e.vi == "người được giám hộ")
     assert "ward" not in guardianship.en
+
+
+def test_a_plain_or_qualified_member_of_the_best_procedure_is_no_rival(bundled_pack_settings: object) -> None:
+    from assistant.answers.confidence import rival_score
+    from assistant.retrieval.hybrid import ProcedureHit
+    from assistant.runtime import KnowledgeRuntime
+    from knowledge.embeddings import HashingEmbedder
+    from knowledge.settings import Settings
+
+    assert isinstance(bundled_pack_settings, Settings)
+    index = KnowledgeRuntime(bundled_pack_settings, HashingEmbedder()).index()
+
+    def hit(code: str, score: float) -> ProcedureHit:
+        procedure = index.procedure(code)
+        assert procedure is not None
+        return ProcedureHit(procedure, score, index.chunks[index.first_chunk[procedure.group_key]])
+
+    # marriage with a foreign element, then the domestic marriage, then permanent residence
+    hits = [hit("2.000806", 1.0), hit("1.000894", 0.9), hit("1.004222", 0.4)]
+    assert rival_score(hits, index) == 0.4
+    assert rival_score(hits) == 0.9  # without the index only versions of one name are recognised

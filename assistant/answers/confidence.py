@@ -23,6 +23,7 @@ import knowledge
 from assistant.retrieval.actions import same_object
 from assistant.retrieval.finder import Found, name_coverage
 from assistant.retrieval.hybrid import ProcedureHit
+from assistant.retrieval.siblings import is_qualified_member
 from knowledge.store import KnowledgeIndex
 from knowledge.text import index_terms
 
@@ -36,7 +37,7 @@ def question_features(found: Found, index: KnowledgeIndex) -> dict[str, float]:
     """The evidence for answering with the best hit of ``found`` (which must have one)."""
     hits = found.hits
     top = hits[0]
-    runner_up = rival_score(hits)
+    runner_up = rival_score(hits, index)
     terms = len(found.content_terms)
     return {
         "name_match": name_coverage(top.procedure, found.content_terms, found.analysis.language, found.typed),
@@ -54,12 +55,19 @@ def question_features(found: Found, index: KnowledgeIndex) -> dict[str, float]:
     }
 
 
-def rival_score(hits: list[ProcedureHit]) -> float:
+def rival_score(hits: list[ProcedureHit], index: KnowledgeIndex | None = None) -> float:
     """Score of the best hit that is another procedure, not a version of the best one (its copy at another level,
-    the same object under another action): a close "Cấp đổi" behind "Cấp mới" says which member is unsure, not
-    that nothing fits."""
-    top = hits[0].procedure.name
-    return next((hit.score for hit in hits[1:] if not same_object(top, hit.procedure.name)), 0.0)
+    the same object under another action, and with ``index`` its plain or qualified member: "... có yếu tố nước
+    ngoài"): a close "Cấp đổi" behind "Cấp mới" says which member is unsure, not that nothing fits."""
+    top = hits[0].procedure
+
+    def version(other: ProcedureHit) -> bool:
+        if same_object(top.name, other.procedure.name):
+            return True
+        return index is not None and (is_qualified_member(index, top, other.procedure)
+                                      or is_qualified_member(index, other.procedure, top))
+
+    return next((hit.score for hit in hits[1:] if not version(hit)), 0.0)
 
 
 def anchors_found(anchors: list[str], group_key: str, index: KnowledgeIndex) -> float:
