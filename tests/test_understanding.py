@@ -54,6 +54,15 @@ def test_english_and_arabic_questions_gain_vietnamese_terms(analyzer: QueryAnaly
     assert arabic.language == "ar" and any("hộ chiếu" in e for e in arabic.expansions)
 
 
+@pytest.mark.parametrize(("text", "term"), [
+    ("I live in Japan and want to give up my Vietnamese nationality.", "thôi quốc tịch Việt Nam"),
+    ("How do I regain my Vietnamese citizenship?", "trở lại quốc tịch Việt Nam"),
+    ("Can a foreigner become a Vietnamese citizen?", "nhập quốc tịch Việt Nam"),
+])
+def test_everyday_english_for_nationality_procedures(analyzer: QueryAnalyzer, text: str, term: str) -> None:
+    assert term in analyzer.analyze(text).expansions
+
+
 @pytest.mark.parametrize(
     ("text", "intent"),
     [("đăng ký kết hôn cần giấy tờ gì", "documents"), ("le phi lam ho chieu bao nhieu", "fee"),
