@@ -19,6 +19,7 @@ import knowledge
 from knowledge.text import strip_diacritics, words
 
 FUNCTION_WORDS_FILE = Path(knowledge.__file__).parent / "function_words.yaml"
+DETERMINERS_FILE = Path(knowledge.__file__).parent / "determiners.yaml"
 
 
 @lru_cache(maxsize=1)
@@ -36,3 +37,19 @@ def without_function_words(text: str, language: str) -> str:
         return text
     kept = [w for w in words(text) if strip_diacritics(w) not in stop]
     return " ".join(kept) if kept else text
+
+
+@lru_cache(maxsize=1)
+def determiners() -> dict[str, frozenset[str]]:
+    """Language -> its articles and possessives, case-folded ("my", "the", "mon")."""
+    data = yaml.safe_load(DETERMINERS_FILE.read_text("utf-8"))
+    return {lang: frozenset(str(w).lower() for w in listed) for lang, listed in data.items()}
+
+
+def without_determiners(text: str, language: str) -> str:
+    """``text`` without the articles and possessives of ``language`` ("renew my passport" -> "renew passport");
+    unchanged for a language without a list."""
+    drop = determiners().get(language)
+    if not drop:
+        return text
+    return " ".join(w for w in text.split() if w.lower().strip(".,;:!?()\"'") not in drop)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
+from assistant.understanding.function_words import determiners, without_determiners
 from assistant.understanding.language import detect_language
 from assistant.understanding.phrases import PhraseMatcher, word_mark
 from assistant.understanding.restore import MarkRestorer
@@ -124,6 +125,8 @@ class QueryAnalyzer:
     def __init__(self, glossary: list[GlossaryEntry], procedures: Iterable[Procedure]) -> None:
         self.shorthand: PhraseMatcher[str] = PhraseMatcher()
         self.terms: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
+        #: the foreign wordings once more without articles and possessives, per language that has a list
+        self.loose_terms: dict[str, PhraseMatcher[GlossaryEntry]] = {lang: PhraseMatcher() for lang in determiners()}
         self.aliases: PhraseMatcher[str] = PhraseMatcher()
         self.anchors: PhraseMatcher[str] = PhraseMatcher()
         #: Other wordings of glossary terms; the terms themselves are there too, as None, so that a one-word
@@ -138,6 +141,8 @@ class QueryAnalyzer:
                 abbreviations.update(w for w in short.split() if _looks_abbreviated(w))
             for language in ("en", "ar", "zh", "ko", "fr"):
                 self.terms.add_all(getattr(entry, language), entry)
+            for language, loose in self.loose_terms.items():
+                loose.add_all((without_determiners(w, language) for w in getattr(entry, language)), entry)
             self.variants.add_all(entry.variants, entry)
             self.variants.add(entry.vi, None)
             if is_domain_entry(entry):
@@ -203,6 +208,12 @@ class QueryAnalyzer:
                 for entry in match.payloads[:2]:
                     analysis.glossary_entries.append(entry)
                     analysis.expansions.append(entry.vi)
+            if lang in self.loose_terms:  # "give up my nationality" for "give up nationality"
+                for match in self.loose_terms[lang].find(without_determiners(text, lang), min_tokens=2):
+                    for entry in match.payloads[:2]:
+                        if entry not in analysis.glossary_entries:
+                            analysis.glossary_entries.append(entry)
+                            analysis.expansions.append(entry.vi)
         else:  # colloquial Vietnamese ("sửa giấy khai sinh", "người Hàn Quốc") gains the official term
             # on the text as typed and after shorthand expansion ("vneid" is itself a glossary abbreviation), or on
             # the text with its marks put back where they could be ("o dau" is "ở đâu", not "dấu" of "con dấu")
