@@ -54,6 +54,13 @@ def test_english_and_arabic_questions_gain_vietnamese_terms(analyzer: QueryAnaly
     assert arabic.language == "ar" and any("hộ chiếu" in e for e in arabic.expansions)
 
 
+def test_a_named_nationality_reads_as_a_foreigner_not_as_nationality_procedures(analyzer: QueryAnalyzer) -> None:
+    for text in ("Chồng tôi là người Hàn Quốc", "My husband is French", "我是中国人"):
+        expansions = analyzer.analyze(text).expansions
+        assert "người nước ngoài" in expansions
+        assert not any("quốc tịch" in expansion for expansion in expansions)
+
+
 @pytest.mark.parametrize(("text", "term"), [
     ("I live in Japan and want to give up my Vietnamese nationality.", "thôi quốc tịch Việt Nam"),
     ("How do I regain my Vietnamese citizenship?", "trở lại quốc tịch Việt Nam"),
