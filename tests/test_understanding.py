@@ -54,6 +54,12 @@ def test_english_and_arabic_questions_gain_vietnamese_terms(analyzer: QueryAnaly
     assert arabic.language == "ar" and any("hộ chiếu" in e for e in arabic.expansions)
 
 
+def test_home_and_family_are_not_housing(analyzer: QueryAnalyzer) -> None:
+    assert "nhà ở" not in analyzer.analyze("Cả nhà về Việt Nam sống thì cần làm gì?").expansions
+    assert "nhà ở" not in analyzer.analyze("She wants the marriage recorded back home").expansions
+    assert "nhà ở" in analyzer.analyze("Where do I register my house?").expansions
+
+
 def test_a_named_nationality_reads_as_a_foreigner_not_as_nationality_procedures(analyzer: QueryAnalyzer) -> None:
     for text in ("Chồng tôi là người Hàn Quốc", "My husband is French", "我是中国人"):
         expansions = analyzer.analyze(text).expansions
