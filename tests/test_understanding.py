@@ -60,6 +60,12 @@ def test_home_and_family_are_not_housing(analyzer: QueryAnalyzer) -> None:
     assert "nhà ở" in analyzer.analyze("Where do I register my house?").expansions
 
 
+def test_an_epidemic_is_not_a_translation(analyzer: QueryAnalyzer) -> None:
+    expansions = analyzer.analyze("Đàn lợn nhà tôi bị dịch tả lợn châu Phi").expansions
+    assert "dịch bệnh" in expansions and "dịch thuật" not in expansions
+    assert "dịch thuật" in analyzer.analyze("tự dịch bằng đại học sang tiếng Anh").expansions
+
+
 def test_a_named_nationality_reads_as_a_foreigner_not_as_nationality_procedures(analyzer: QueryAnalyzer) -> None:
     for text in ("Chồng tôi là người Hàn Quốc", "My husband is French", "我是中国人"):
         expansions = analyzer.analyze(text).expansions
