@@ -22,21 +22,13 @@ from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.ranking import base_name, put_first
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
-from knowledge.text import fold, script_of, strip_diacritics
+from knowledge.text import comparison_alternation, comparison_form, script_of
 
 ABROAD_FILE = Path(knowledge.__file__).parent / "name_actions" / "abroad.yaml"
 
 
 #: Words after which a clause about where someone lives has ended ("sống ở Mỹ thì ...", "ở Nhật đã 5 năm").
 _CLAUSE_GOES_ON = r"(?:va|thi|muon|nhung|duoc|roi|nam|da|can|co|lau|hon|nay|gio|hien|and|but|for|since)\b"
-
-
-def _plain(text: str) -> str:
-    return strip_diacritics(fold(text))
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(_plain(w)) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -49,19 +41,19 @@ class AbroadWords:
 
     def lives_abroad(self, question: str) -> bool:
         """Whether the question says the applicant lives or stays abroad."""
-        return bool(self.says_abroad.search(_plain(question)))
+        return bool(self.says_abroad.search(comparison_form(question)))
 
 
 @lru_cache(maxsize=1)
 def abroad_words(path: Path = ABROAD_FILE) -> AbroadWords:
     data = yaml.safe_load(path.read_text("utf-8"))
-    living, places, short = (_alternation(data[key]) for key in ("living", "places", "short_places"))
-    spaced = _alternation([w for w in data["alone"] if script_of(w) not in ("cjk", "hangul")])
-    unspaced = _alternation([w for w in data["alone"] if script_of(w) in ("cjk", "hangul")])
+    living, places, short = (comparison_alternation(data[key]) for key in ("living", "places", "short_places"))
+    spaced = comparison_alternation([w for w in data["alone"] if script_of(w) not in ("cjk", "hangul")])
+    unspaced = comparison_alternation([w for w in data["alone"] if script_of(w) in ("cjk", "hangul")])
     # words are whole words, except in Chinese and Korean, which write them without spaces
     place = rf"(?:{places}|(?:{short})(?=\s*(?:$|[,.;:?!)]|\d|{_CLAUSE_GOES_ON})))"
     pattern = rf"(?<!\w)(?:(?:{living})\s+(?:o\s+|tai\s+|ben\s+)?{place}|{spaced})(?!\w)|{unspaced}"
-    return AbroadWords(_plain(data["domestic"]), _plain(data["abroad"]), re.compile(pattern))
+    return AbroadWords(comparison_form(data["domestic"]), comparison_form(data["abroad"]), re.compile(pattern))
 
 
 _by_name: list[tuple[KnowledgeIndex, dict[str, str]]] = []

@@ -15,47 +15,40 @@ from pathlib import Path
 import yaml
 
 import knowledge
-from knowledge.text import fold, strip_diacritics
+from knowledge.text import comparison_alternation, comparison_form
 
 POSSESSION_FILE = Path(knowledge.__file__).parent / "possession.yaml"
 #: The longest paper name read after a possession phrase, in words.
 MAX_WORDS = 8
 
 
-def _plain(text: str) -> str:
-    return strip_diacritics(fold(text))
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(_plain(w)) for w in sorted(words, key=len, reverse=True))
-
-
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], ...]:
     data = yaml.safe_load(POSSESSION_FILE.read_text("utf-8"))
-    ends = _alternation(data["clause_ends"])
+    ends = comparison_alternation(data["clause_ends"])
     paper = rf"((?:(?!\b(?:{ends})\b)[^\W\d_]+\s*){{1,{MAX_WORDS}}})"
-    patterns = [re.compile(rf"\b(?:{_alternation(data['before'])})\s+{paper}")]
-    patterns += [re.compile(rf"\b{re.escape(_plain(a))}\s+{paper}\s*\b{re.escape(_plain(b))}\b")
+    patterns = [re.compile(rf"\b(?:{comparison_alternation(data['before'])})\s+{paper}")]
+    patterns += [re.compile(rf"\b{re.escape(comparison_form(a))}\s+{paper}\s*\b{re.escape(comparison_form(b))}\b")
                  for a, b in data["around"]]
-    named = rf"((?:{_alternation(data['papers'])})\b(?:\s*(?!\b(?:{ends})\b)[^\W\d_]+){{0,{MAX_WORDS - 1}}})"
+    named = rf"((?:{comparison_alternation(data['papers'])})\b(?:\s*(?!\b(?:{ends})\b)[^\W\d_]+){{0,{MAX_WORDS - 1}}})"
     patterns.append(re.compile(rf"\bco\s+{named}\s*,?\s*\b(?:{ends})\b"))
     return tuple(patterns)
 
 
 def held_papers(question: str) -> list[str]:
     """The papers the question says the asker already holds, folded without diacritics ("giay khai sinh")."""
-    plain = _plain(question)
+    plain = comparison_form(question)
     return [m.group(1).strip() for pattern in _patterns() for m in pattern.finditer(plain)]
 
 
 def asked_terms(terms: set[str], question: str) -> set[str]:
     """``terms`` without the words that only name a paper the asker holds."""
-    held = {word for paper in held_papers(question) for word in paper.split()}
-    if not held:
+    papers = held_papers(question)
+    if not papers:
         return terms
-    elsewhere = _plain(question)
-    for paper in held_papers(question):
+    held = {word for paper in papers for word in paper.split()}
+    elsewhere = comparison_form(question)
+    for paper in papers:
         elsewhere = elsewhere.replace(paper, " ")
     still_used = set(elsewhere.split())
     return {t for t in terms if t not in held or t in still_used}
