@@ -11,7 +11,7 @@ from ingest.readers.pack import PackReader
 from knowledge.pack_schema import PACK_MARKER, pack_files
 
 #: Bump when a reader's output changes so that unchanged files are parsed again.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 _SKIP_SUFFIXES = {".md", ".txt", ".license", ".LICENSE"}
 
