@@ -5,6 +5,7 @@ from __future__ import annotations
 from assistant.retrieval.contrast import contrast_rerank
 from assistant.retrieval.finder import content_terms
 from assistant.retrieval.hybrid import ProcedureHit
+from assistant.understanding.possession import asked_terms
 from assistant.understanding.query import QueryAnalyzer
 from knowledge.chunks import Chunk
 from knowledge.glossary import load_glossary
@@ -63,3 +64,17 @@ def test_the_general_member_goes_first_when_the_question_lacks_the_qualifier() -
     assert contrast_rerank(hits, content_terms(analysis), "vi")[0].code == "1.001193"
     asked_again = QueryAnalyzer(load_glossary(), []).analyze("đăng ký lại khai sinh cần giấy tờ gì")
     assert contrast_rerank(_family()[1::-1], content_terms(asked_again), "vi")[0].code == "1.004884"
+
+
+def test_a_member_issuing_a_paper_the_asker_holds_gives_way_to_the_general_one() -> None:
+    hits = [_hit("1.000689", "Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con", 0.040),
+            _hit("1.001022", "Thủ tục đăng ký nhận cha, mẹ, con", 0.028)]  # 0.7 of the first: too far otherwise
+    question = "Con tôi có giấy khai sinh nhưng chưa có tên bố, giờ bố cháu muốn làm thủ tục nhận con"
+    terms = content_terms(QueryAnalyzer(load_glossary(), []).analyze(question))
+    asked = asked_terms(terms, question)
+    assert contrast_rerank(hits, asked, "vi", held=terms - asked)[0].code == "1.001022"
+    assert contrast_rerank(hits, asked, "vi")[0].code == "1.000689"  # nothing held: the score gap decides
+    both = "Con tôi có giấy khai sinh nhưng muốn đăng ký khai sinh kết hợp nhận cha"  # asked as well as held
+    both_terms = content_terms(QueryAnalyzer(load_glossary(), []).analyze(both))
+    both_asked = asked_terms(both_terms, both)
+    assert contrast_rerank(hits, both_asked, "vi", held=both_terms - both_asked)[0].code == "1.000689"

@@ -223,3 +223,14 @@ def test_correction_and_restoration_names_have_their_actions() -> None:
         ("restore",), "gia tri su dung ho chieu pho thong")
     assert rules.split_name("Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch") == (
         ("amend", "correct"), "thong tin ho tich")
+
+
+def test_a_member_doing_the_named_action_joins_its_family_from_further_down() -> None:
+    fillers = [_hit(f"9.00000{i}", f"Đăng ký thủ tục khác số {i}", 0.025 - i * 0.001) for i in range(5)]
+    hits = [_hit("1.013225", "Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV", 0.030), *fillers,
+            _hit("1.013226", "Cấp điều chỉnh giấy phép xây dựng đối với công trình cấp III, cấp IV", 0.018)]
+    asked = order_by_action(hits, "đã có giấy phép, muốn xây thêm một tầng so với thiết kế được duyệt")
+    assert asked[0].code == "1.013226" and asked[6].code == "1.013225"
+    assert order_by_action(hits, "xin giấy phép xây dựng nhà cấp 4")[0].code == "1.013225"  # none named: unchanged
+    unrelated = [*hits[:6], _hit("2.000001", "Điều chỉnh quy hoạch chung đô thị", 0.018)]
+    assert order_by_action(unrelated, "điều chỉnh so với thiết kế")[0].code == "1.013225"  # not of the family

@@ -28,6 +28,9 @@ from knowledge.text import fold, nfc, script_of, strip_diacritics
 ACTIONS_FILE = Path(knowledge.__file__).parent / "name_actions" / "actions.yaml"
 #: How many of the top results are looked at.
 DEPTH = 6
+#: A member further down joins its family from this deep when its action is the one the question names ("so với
+#: thiết kế được duyệt" asks to amend a permit; the long amendment name often ranks below unrelated procedures).
+ASKED_DEPTH = 12
 #: A member is moved up only when it scored at least this share of the family's best member.
 MIN_SCORE_RATIO = 0.4
 #: Objects this similar (rapidfuzz token-sort ratio) belong to one family; "giấy phép lái xe" and "giấy phép lái
@@ -205,15 +208,19 @@ def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules 
 
     A family keeps the positions its members held; only who sits in them changes."""
     rules = rules or bundled_rules()
-    head = hits[:DEPTH]
+    named = rules.asked(question)
+    head = hits[:ASKED_DEPTH] if named else hits[:DEPTH]
     families: dict[str, list[int]] = {}
     actions: dict[int, frozenset[str]] = {}
     for position, hit in enumerate(head):
         split = rules.split_name(hit.procedure.name)
-        if split is not None:
+        if split is None:
+            continue
+        family = _family_of(split.object, families)
+        if position < DEPTH or (family in families and set(split.actions) & named):
             actions[position] = frozenset(split.actions)
-            families.setdefault(_family_of(split.object, families), []).append(position)
-    asked = rules.asked(question) or {rules.default}
+            families.setdefault(family, []).append(position)
+    asked = named or {rules.default}
     result = list(head)
     for positions in families.values():
         wanted = asked
@@ -233,4 +240,4 @@ def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules 
         for position, member, score in zip(positions, reordered, scores, strict=True):
             member.score = score
             result[position] = member
-    return result + hits[DEPTH:]
+    return result + hits[len(head):]

@@ -22,6 +22,9 @@ DEPTH = 5
 MIN_SCORE_RATIO = 0.75
 #: Share of the specific procedure's extra name words the question must use for it to go first.
 MIN_QUALIFIER_SHARE = 0.2
+#: The score share enough for the general member when the specific one's extra words name a paper the asker already
+#: holds ("có giấy khai sinh nhưng chưa có tên bố": "khai sinh kết hợp nhận cha, mẹ, con" issues what they have).
+HELD_SCORE_RATIO = 0.4
 #: Name words that say nothing about which member of a family is meant ("Thủ tục ...").
 GENERIC = frozenset({"thu"})
 
@@ -57,8 +60,24 @@ def _prefers_lower(upper: Names, lower: Names, asked: set[str]) -> bool:
     return False  # not a qualified form; members that differ by their action are ordered in ``actions``
 
 
-def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str) -> list[ProcedureHit]:
-    """Reorder the top ``DEPTH`` hits by pairwise comparison of their distinguishing name words."""
+def _issues_held(upper: Names, lower: Names, asked: set[str], held: set[str]) -> bool:
+    """Whether the upper procedure is the lower one plus words that only name a paper the asker already holds."""
+    return bool(held) and lower[0] < upper[0] and _uses_extra(lower, upper, held) and not _uses_extra(
+        lower, upper, asked)
+
+
+def _moves_above(hit: ProcedureHit, earlier: ProcedureHit, names: dict[str, Names], asked: set[str],
+                 held: set[str]) -> bool:
+    upper, lower = names[earlier.procedure.uid], names[hit.procedure.uid]
+    if _issues_held(upper, lower, asked, held):
+        return hit.score >= HELD_SCORE_RATIO * earlier.score
+    return hit.score >= MIN_SCORE_RATIO * earlier.score and _prefers_lower(upper, lower, asked)
+
+
+def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str,
+                    held: set[str] | frozenset[str] = frozenset()) -> list[ProcedureHit]:
+    """Reorder the top ``DEPTH`` hits by pairwise comparison of their distinguishing name words; ``held`` are the
+    question's words that only name a paper the asker holds (``assistant.understanding.possession``)."""
     if not asked or len(hits) < 2:
         return hits
     head, tail = hits[:DEPTH], hits[DEPTH:]
@@ -69,8 +88,7 @@ def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str) ->
         for i, earlier in enumerate(ordered):
             if base_name(earlier.procedure.name) == base_name(hit.procedure.name):
                 continue  # the same procedure at another level: the level preference decides
-            if hit.score >= MIN_SCORE_RATIO * earlier.score and _prefers_lower(
-                    names[earlier.procedure.uid], names[hit.procedure.uid], asked):
+            if _moves_above(hit, earlier, names, asked, set(held)):
                 position = i
                 break
         ordered.insert(position, hit)

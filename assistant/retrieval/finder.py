@@ -193,7 +193,7 @@ class ProcedureFinder:
             # contrast word that separates two siblings, a stated qualifier or age, a clarification rule's pick
             hits = order_by_action(hits, found.question_text + "\n" + "\n".join(analysis.expansions))
             asked = asked_terms(found.content_terms, found.question_text)  # "đã có giấy khai sinh" asks nothing
-            hits = contrast_rerank(hits, asked, analysis.language)
+            hits = contrast_rerank(hits, asked, analysis.language, held=found.content_terms - asked)
             hits = self._qualified_first(hits, asked)
             hits = self.clarifier.promote(hits, found.question_text)
             # a rule's pick gives way to its own qualified member the question names ("kết hôn" → "đăng ký lại
