@@ -234,3 +234,15 @@ def test_an_error_in_any_paper_is_not_read_as_a_civil_status_correction() -> Non
     assert "cải chính hộ tịch" not in analyzer.analyze("Sổ bảo hiểm xã hội của tôi ghi sai năm sinh").expansions
     assert "cải chính hộ tịch" not in analyzer.analyze("sai tên trên VNeID làm sao").expansions
     assert "cải chính hộ tịch" in analyzer.analyze("sửa giấy khai sinh cho con ở đâu").expansions
+
+
+def test_a_number_before_a_counted_noun_is_not_the_father(analyzer: QueryAnalyzer) -> None:
+    assert "cha" not in analyzer.analyze("Ba người bạn chúng tôi góp vốn mở công ty").expansions
+    assert "cha" not in analyzer.analyze("con tôi ba tuổi thì làm căn cước được không").expansions
+    assert "cha" in analyzer.analyze("ba tôi mất, làm giấy chứng tử ở đâu").expansions
+
+
+def test_a_company_name_change_is_not_a_civil_status_change(analyzer: QueryAnalyzer) -> None:
+    company = analyzer.analyze("Doanh nghiệp muốn đổi tên công ty thì có phải nộp lệ phí không?").expansions
+    assert "đăng ký thay đổi nội dung đăng ký doanh nghiệp" in company and "cải chính hộ tịch" not in company
+    assert "cải chính hộ tịch" in analyzer.analyze("Tôi muốn đổi tên cho con gái").expansions

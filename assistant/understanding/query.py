@@ -16,6 +16,7 @@ from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.function_words import determiners, without_determiners
 from assistant.understanding.language import detect_language
+from assistant.understanding.numbers import counted_phrases
 from assistant.understanding.phrases import PhraseMatcher, word_mark
 from assistant.understanding.restore import MarkRestorer
 from knowledge.glossary import GlossaryEntry, bundled_glossary
@@ -148,6 +149,8 @@ class QueryAnalyzer:
             if is_domain_entry(entry):
                 for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko]:
                     self.anchors.add(term, entry.vi)
+        # "ba người", "ba tuổi": a number before a counted noun, not the "ba" (father) of the glossary
+        self.variants.add_all(counted_phrases(v for e in glossary for v in e.variants), None)
         #: Abbreviations that mark a question as Vietnamese even when no other word does ("karaoke antt ntn").
         self.known_vietnamese = frozenset(abbreviations)
         procedures = list(procedures)
