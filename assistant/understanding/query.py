@@ -17,7 +17,7 @@ from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.function_words import determiners, without_determiners
 from assistant.understanding.language import detect_language
 from assistant.understanding.numbers import counted_phrases
-from assistant.understanding.phrases import PhraseMatcher, word_mark
+from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_mark
 from assistant.understanding.restore import MarkRestorer
 from knowledge.glossary import GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
@@ -70,6 +70,13 @@ def _looks_abbreviated(word: str) -> bool:
     with at most one vowel ("antt", "gplx")."""
     vowels = sum(ch in "aeiouy" for ch in word)
     return (len(word) >= 2 and vowels == 0) or (len(word) >= 4 and vowels <= 1)
+
+
+def _token_form(word: str) -> str:
+    """A typed word as the phrase matchers store it: plain and lightly stemmed, so "nvqs" and "dkks" meet their
+    listed short forms (stored as "nvq", "dkk")."""
+    tokens = phrase_tokens(word)
+    return tokens[0] if len(tokens) == 1 else strip_diacritics(word)
 
 
 def _with_expansion(word: str, expansion: str | None) -> str:
@@ -180,7 +187,7 @@ class QueryAnalyzer:
         use ("gpmt") by their phrase; other words stay as typed. ``restored`` is the text with marks put back
         (``MarkRestorer``): a single word they restore is that word, not a short form ("vat lieu" is "vật liệu")."""
         typed = words(text)
-        plain = tuple(strip_diacritics(w) for w in typed)
+        plain = tuple(_token_form(w) for w in typed)
         matches = self.shorthand.find_tokens(plain, marks=tuple(word_mark(w) for w in typed))
         if restored is not None and len(back := words(restored)) == len(typed):
             matches = [m for m in matches if len(m.phrase) > 1 or word_mark(back[m.start]) is None]
