@@ -246,3 +246,15 @@ def test_a_company_name_change_is_not_a_civil_status_change(analyzer: QueryAnaly
     company = analyzer.analyze("Doanh nghiệp muốn đổi tên công ty thì có phải nộp lệ phí không?").expansions
     assert "đăng ký thay đổi nội dung đăng ký doanh nghiệp" in company and "cải chính hộ tịch" not in company
     assert "cải chính hộ tịch" in analyzer.analyze("Tôi muốn đổi tên cho con gái").expansions
+
+
+def test_short_forms_the_stemmer_would_shorten_still_expand(analyzer: QueryAnalyzer) -> None:
+    assert "nghĩa vụ quân sự" in analyzer.analyze("di nvqs can giay to gi").normalized
+    assert "thi hành án dân sự" in analyzer.analyze("thời hạn yêu cầu thads là bao lâu").normalized
+
+
+def test_exempt_or_reduced_alone_is_not_a_fee(analyzer: QueryAnalyzer) -> None:
+    assert "người phụ thuộc" in analyzer.analyze("muốn được giảm trừ gia cảnh cho mẹ").expansions
+    assert "giảm lệ phí" not in analyzer.analyze("muốn được giảm trừ gia cảnh cho mẹ").expansions
+    assert "miễn lệ phí" not in analyzer.analyze("xin giấy miễn thị thực cho vợ").expansions
+    assert "miễn lệ phí" in analyzer.analyze("có được miễn lệ phí không").expansions
