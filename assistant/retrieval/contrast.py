@@ -11,6 +11,8 @@ procedure (fewer words of its own) goes first.
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_terms
 from assistant.retrieval.ranking import base_name
@@ -42,7 +44,7 @@ def contrast_terms(procedure: Procedure, language: str) -> tuple[frozenset[str],
 Names = tuple[frozenset[str], frozenset[str]]
 
 
-def _uses_extra(general: Names, specific: Names, asked: set[str]) -> bool:
+def _uses_extra(general: Names, specific: Names, asked: AbstractSet[str]) -> bool:
     """Whether the question uses the words the specific name adds, officially or in the asker's language."""
     extras = (specific[0] - general[0], specific[1] - general[1])
     shares = [len(extra & asked) / len(extra) for extra in extras if extra]
@@ -60,14 +62,14 @@ def _prefers_lower(upper: Names, lower: Names, asked: set[str]) -> bool:
     return False  # not a qualified form; members that differ by their action are ordered in ``actions``
 
 
-def _issues_held(upper: Names, lower: Names, asked: set[str], held: set[str]) -> bool:
+def _issues_held(upper: Names, lower: Names, asked: set[str], held: AbstractSet[str]) -> bool:
     """Whether the upper procedure is the lower one plus words that only name a paper the asker already holds."""
     return bool(held) and lower[0] < upper[0] and _uses_extra(lower, upper, held) and not _uses_extra(
         lower, upper, asked)
 
 
 def _moves_above(hit: ProcedureHit, earlier: ProcedureHit, names: dict[str, Names], asked: set[str],
-                 held: set[str]) -> bool:
+                 held: AbstractSet[str]) -> bool:
     upper, lower = names[earlier.procedure.uid], names[hit.procedure.uid]
     if _issues_held(upper, lower, asked, held):
         return hit.score >= HELD_SCORE_RATIO * earlier.score
@@ -75,7 +77,7 @@ def _moves_above(hit: ProcedureHit, earlier: ProcedureHit, names: dict[str, Name
 
 
 def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str,
-                    held: set[str] | frozenset[str] = frozenset()) -> list[ProcedureHit]:
+                    held: AbstractSet[str] = frozenset()) -> list[ProcedureHit]:
     """Reorder the top ``DEPTH`` hits by pairwise comparison of their distinguishing name words; ``held`` are the
     question's words that only name a paper the asker holds (``assistant.understanding.possession``)."""
     if not asked or len(hits) < 2:
@@ -88,7 +90,7 @@ def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str,
         for i, earlier in enumerate(ordered):
             if base_name(earlier.procedure.name) == base_name(hit.procedure.name):
                 continue  # the same procedure at another level: the level preference decides
-            if _moves_above(hit, earlier, names, asked, set(held)):
+            if _moves_above(hit, earlier, names, asked, held):
                 position = i
                 break
         ordered.insert(position, hit)
