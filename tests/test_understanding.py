@@ -250,3 +250,19 @@ def test_everyday_words_read_as_the_term_they_mean(analyzer: QueryAnalyzer, ques
     expansions = analyzer.analyze(question).expansions
     assert gains is None or gains in expansions
     assert not_gains is None or not_gains not in expansions
+
+
+@pytest.mark.parametrize(("question", "asking", "about"), [
+    ("Giờ muốn sửa lại sổ đỏ thì làm thế nào?", "cách thức thực hiện", "sua"),
+    ("đăng ký tạm trú cần điều kiện gì", "yêu cầu, điều kiện", "tru"),
+    ("cấp lại sổ bhxh nộp ở đâu", "nơi nộp hồ sơ", "hiem"),
+])
+def test_words_that_ask_what_to_know_are_not_what_the_question_is_about(analyzer: QueryAnalyzer, question: str,
+                                                                         asking: str, about: str) -> None:
+    from assistant.retrieval.finder import content_terms
+
+    analysis = analyzer.analyze(question)
+    assert asking in analysis.expansions and asking in analysis.asking  # still read: the intent uses it
+    terms = content_terms(analysis)
+    assert about in terms
+    assert not {"cach", "thuc", "hien", "yeu", "cau", "noi"} & terms

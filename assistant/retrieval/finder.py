@@ -124,7 +124,8 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
     terms = set() if analysis.language in UNSPACED_LANGUAGES else _unigrams(
         without_function_words(analysis.normalized, analysis.language))
     for expansion in analysis.expansions:
-        terms |= _unigrams(expansion)
+        if expansion not in analysis.asking:
+            terms |= _unigrams(expansion)
     return {t for t in terms if t not in skip and len(t) > 1}
 
 

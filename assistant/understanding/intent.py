@@ -80,6 +80,13 @@ def _prepare(text: str) -> str:
     return comparison_form(text)
 
 
+def asking_words(text: str) -> set[str]:
+    """Every word (plain, as typed) inside a span that asks what to know ("lam the nao", "o dau")."""
+    plain = _prepare(text)
+    return {word for patterns in _COMPILED.values() for pattern in patterns
+            for match in pattern.finditer(plain) for word in match.group(0).split()}
+
+
 def detect_intents(text: str) -> list[str]:
     """All intents the text asks about, most specific first."""
     plain = _prepare(text)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.function_words import determiners, without_determiners
+from assistant.understanding.intent import asking_words
 from assistant.understanding.language import detect_language
 from assistant.understanding.numbers import counted_phrases
 from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_mark
@@ -102,6 +103,9 @@ class QueryAnalysis:
     #: A Vietnamese question typed without marks, with those its word pairs make sure put back
     #: (``assistant.understanding.restore``); None when typed with marks or when no pair is known.
     restored: str | None = None
+    #: Glossary terms gained only from words that ask what to know ("làm thế nào" → "cách thức thực hiện"): they
+    #: name a section of every record, not what the question is about.
+    asking: set[str] = field(default_factory=set)
 
     @property
     def reply_language(self) -> str:
@@ -229,11 +233,14 @@ class QueryAnalyzer:
             # the text with its marks put back where they could be ("o dau" is "ở đâu", not "dấu" of "con dấu")
             analysis.restored = self.restorer.restore(normalized)
             readings = [restored_typed or text, analysis.marked]
+            asking = asking_words(analysis.marked)
             for variant in [match for reading in readings for match in self.variants.find(reading)]:
                 wording = next((e for e in variant.payloads if e is not None), None)
                 if wording is not None and wording.vi not in analysis.expansions:
                     analysis.glossary_entries.append(wording)
                     analysis.expansions.append(wording.vi)
+                    if asking.issuperset(variant.phrase):
+                        analysis.asking.add(wording.vi)
         for alias in self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1):
             for code in alias.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
