@@ -7,6 +7,7 @@ Rules over the folded text in Vietnamese (with and without diacritics), English,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from knowledge.text import comparison_form, index_terms
 
@@ -80,11 +81,18 @@ def _prepare(text: str) -> str:
     return comparison_form(text)
 
 
-def asking_words(text: str) -> set[str]:
-    """Every word (plain, as typed) inside a span that asks what to know ("lam the nao", "o dau")."""
+def _asking_spans(text: str) -> Iterator[str]:
+    """The spans of ``text`` (in comparison form) that ask what to know ("lam the nao", "o dau")."""
     plain = _prepare(text)
-    return {word for patterns in _COMPILED.values() for pattern in patterns
-            for match in pattern.finditer(plain) for word in match.group(0).split()}
+    for patterns in _COMPILED.values():
+        for pattern in patterns:
+            for match in pattern.finditer(plain):
+                yield match.group(0)
+
+
+def asking_words(text: str) -> set[str]:
+    """Every word (plain, as typed) inside a span that asks what to know."""
+    return {word for span in _asking_spans(text) for word in span.split()}
 
 
 def detect_intents(text: str) -> list[str]:
@@ -102,10 +110,4 @@ def detect_intent(text: str) -> str | None:
 
 def intent_words(text: str) -> set[str]:
     """The words of ``text`` that only express the intent (used to tell a follow-up from a new question)."""
-    plain = _prepare(text)
-    spans: set[str] = set()
-    for patterns in _COMPILED.values():
-        for pattern in patterns:
-            for match in pattern.finditer(plain):
-                spans.update(t for t in index_terms(match.group(0), exact=False) if "_" not in t)
-    return spans
+    return {t for span in _asking_spans(text) for t in index_terms(span, exact=False) if "_" not in t}

@@ -233,12 +233,13 @@ class QueryAnalyzer:
             # the text with its marks put back where they could be ("o dau" is "ở đâu", not "dấu" of "con dấu")
             analysis.restored = self.restorer.restore(normalized)
             readings = [restored_typed or text, analysis.marked]
-            asking = asking_words(analysis.marked)
+            asking: set[str] | None = None  # read only when a glossary wording is found
             for variant in [match for reading in readings for match in self.variants.find(reading)]:
                 wording = next((e for e in variant.payloads if e is not None), None)
                 if wording is not None and wording.vi not in analysis.expansions:
                     analysis.glossary_entries.append(wording)
                     analysis.expansions.append(wording.vi)
+                    asking = asking_words(analysis.marked) if asking is None else asking
                     if asking.issuperset(variant.phrase):
                         analysis.asking.add(wording.vi)
         for alias in self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1):
