@@ -78,3 +78,15 @@ def test_a_member_issuing_a_paper_the_asker_holds_gives_way_to_the_general_one()
     both_terms = content_terms(QueryAnalyzer(load_glossary(), []).analyze(both))
     both_asked = asked_terms(both_terms, both)
     assert contrast_rerank(hits, both_asked, "vi", held=both_terms - both_asked)[0].code == "1.000689"
+
+
+def test_words_put_before_the_shared_name_must_be_asked_for_the_specific_member() -> None:
+    # "rút" comes before everything the two names share: it is done to the request, not a kind of request, so a
+    # question that uses only the specific name's later word ("người") still means the request itself
+    hits = [_hit("2.001680", "Thủ tục rút yêu cầu trợ giúp pháp lý của người được trợ giúp pháp lý", 0.040),
+            _hit("2.000829", "Thủ tục yêu cầu trợ giúp pháp lý", 0.038)]
+    poor = "Nhà tôi nghèo, bị người ta kiện mà không có tiền thuê luật sư, có được trợ giúp pháp lý không?"
+    withdraw = "tôi muốn rút yêu cầu trợ giúp pháp lý đã nộp"
+    for question, first in ((poor, "2.000829"), (withdraw, "2.001680")):
+        terms = content_terms(QueryAnalyzer(load_glossary(), []).analyze(question))
+        assert contrast_rerank(list(hits), terms, "vi")[0].code == first

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from assistant.retrieval.hybrid import ProcedureHit
-from assistant.retrieval.names import name_terms
+from assistant.retrieval.names import name_term_sequence, name_terms
 from assistant.retrieval.ranking import base_name
 from knowledge.model import Procedure
 
@@ -35,13 +35,16 @@ def _terms(name: str) -> frozenset[str]:
     return frozenset(name_terms(name) - GENERIC)
 
 
-def contrast_terms(procedure: Procedure, language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """Content terms of the official name (without its level qualifier) and of the name in the asker's language."""
+#: Content terms of the official name, of the name in the asker's language, and the official ones in name order.
+Names = tuple[frozenset[str], frozenset[str], tuple[str, ...]]
+
+
+def contrast_terms(procedure: Procedure, language: str) -> Names:
+    """Content terms of the official name (without its level qualifier) and of the name in the asker's language,
+    with the official ones also in the order of the name."""
     translation = procedure.translations.get(language)
-    return _terms(base_name(procedure.name)), _terms(translation.name) if translation else frozenset()
-
-
-Names = tuple[frozenset[str], frozenset[str]]
+    official = tuple(t for t in name_term_sequence(base_name(procedure.name)) if t not in GENERIC)
+    return frozenset(official), _terms(translation.name) if translation else frozenset(), official
 
 
 def _uses_extra(general: Names, specific: Names, asked: AbstractSet[str]) -> bool:
@@ -51,14 +54,27 @@ def _uses_extra(general: Names, specific: Names, asked: AbstractSet[str]) -> boo
     return max(shares, default=0.0) >= MIN_QUALIFIER_SHARE
 
 
+def _asks_leading(general: Names, specific: Names, asked: AbstractSet[str]) -> bool:
+    """Whether the question uses one of the words the specific name puts before all it shares with the general one,
+    or asks none. Those words name something done to the general procedure or its result ("rút yêu cầu trợ giúp
+    pháp lý", "xóa đăng ký tạm trú"), not a kind of it: a question that does not say "rút" means the request itself,
+    whichever of the specific name's later words ("người") it happens to use."""
+    leading: set[str] = set()
+    for term in specific[2]:
+        if term in general[0]:
+            break
+        leading.add(term)
+    return not leading or bool(leading & asked) or bool((specific[1] - general[1]) & asked)
+
+
 def _prefers_lower(upper: Names, lower: Names, asked: set[str]) -> bool:
     """Whether the lower procedure should go first: it is a more specific form of the upper one (its official name
     holds every word of the upper one's and more) and the question uses those extra words, or it is the general
     form of the upper one and the question uses none of the words the upper one adds ("lại", "nước ngoài")."""
     if upper[0] < lower[0]:
-        return _uses_extra(upper, lower, asked)
+        return _uses_extra(upper, lower, asked) and _asks_leading(upper, lower, asked)
     if lower[0] < upper[0]:
-        return not _uses_extra(lower, upper, asked)
+        return not (_uses_extra(lower, upper, asked) and _asks_leading(lower, upper, asked))
     return False  # not a qualified form; members that differ by their action are ordered in ``actions``
 
 

@@ -21,7 +21,13 @@ _PROCEDURE_WORD = re.compile(r"^\s*thủ tục\s+", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
+def name_term_sequence(name: str) -> tuple[str, ...]:
+    """Content terms of a procedure name in the order the name has them ("Thủ tục" and other filler left out)."""
+    name = _PROCEDURE_WORD.sub("", name)
+    return tuple(t for t in index_terms(name, exact=False) if "_" not in t and t not in FILLER_TERMS and len(t) > 1)
+
+
+@lru_cache(maxsize=16384)
 def name_terms(name: str) -> frozenset[str]:
     """Content terms of a procedure name ("Thủ tục" and other filler left out); cached, names repeat per question."""
-    name = _PROCEDURE_WORD.sub("", name)
-    return frozenset(t for t in index_terms(name, exact=False) if "_" not in t and t not in FILLER_TERMS and len(t) > 1)
+    return frozenset(name_term_sequence(name))
