@@ -15,6 +15,7 @@ from assistant.retrieval.abroad import place_first
 from assistant.retrieval.actions import action_evidence, order_by_action
 from assistant.retrieval.ages import age_first
 from assistant.retrieval.contrast import contrast_rerank
+from assistant.retrieval.foreign_element import domestic_first
 from assistant.retrieval.hybrid import HybridRetriever, ProcedureHit
 from assistant.retrieval.learned import RankingModel, bundled_model, candidate_features
 from assistant.retrieval.names import FILLER_TERMS, name_terms
@@ -47,6 +48,11 @@ class Found:
     def question_text(self) -> str:
         """The question as typed and with its shorthand expanded, for matching rule words."""
         return f"{self.analysis.text}\n{self.analysis.normalized}"
+
+    @property
+    def asked_text(self) -> str:
+        """The question with the glossary terms it gained, for reading the action it asks for."""
+        return self.question_text + "\n" + "\n".join(self.analysis.expansions)
 
     def coverage(self, hit: ProcedureHit, index: KnowledgeIndex) -> float:
         """Share of the question's content words found in the procedure's text (any language)."""
@@ -192,7 +198,7 @@ class ProcedureFinder:
         if found.content_terms:
             # rules the ranking cannot learn from a few hundred questions: the action the question names, the
             # contrast word that separates two siblings, a stated qualifier or age, a clarification rule's pick
-            hits = order_by_action(hits, found.question_text + "\n" + "\n".join(analysis.expansions))
+            hits = order_by_action(hits, found.asked_text)
             asked = asked_terms(found.content_terms, found.question_text)  # "đã có giấy khai sinh" asks nothing
             hits = contrast_rerank(hits, asked, analysis.language, held=found.content_terms - asked)
             hits = self._qualified_first(hits, asked)
@@ -202,6 +208,7 @@ class ProcedureFinder:
             hits = self._qualified_first(hits, asked)
             hits = age_first(self.index, hits, found.question_text)  # "con tôi 8 tuổi" → "... dưới 14 tuổi"
             hits = place_first(self.index, hits, found.question_text)  # "... ở trong nước" unless living abroad
+            hits = domestic_first(hits, found.content_terms, analysis.language)  # nothing foreign named
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)
         found.hits = prefer_levels(hits, text)[:k]
