@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.retrieval.actions import ActionRules, action_evidence, order_by_action, same_object
+from assistant.retrieval.actions import ActionRules, action_evidence, member_doing_asked, order_by_action, same_object
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.understanding.acronyms import AcronymReader, looks_like_short_form
 from assistant.understanding.query import QueryAnalyzer
@@ -234,3 +234,23 @@ def test_a_member_doing_the_named_action_joins_its_family_from_further_down() ->
     assert order_by_action(hits, "xin giấy phép xây dựng nhà cấp 4")[0].code == "1.013225"  # none named: unchanged
     unrelated = [*hits[:6], _hit("2.000001", "Điều chỉnh quy hoạch chung đô thị", 0.018)]
     assert order_by_action(unrelated, "điều chỉnh so với thiết kế")[0].code == "1.013225"  # not of the family
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("How do I extend it?", None),  # this family has no extension member
+    ("Nếu bị mất thì làm lại thế nào?", "3.000348"),
+    ("What if I lose it later?", "3.000348"),
+    ("Bằng hết hạn rồi thì sao?", "3.000347"),
+    ("Mất bao lâu?", None),  # "mất bao lâu" asks how long, not for a re-issue
+    ("Lệ phí bao nhiêu?", None),
+])
+def test_a_follow_up_asking_another_action_names_that_member(question: str, code: str | None) -> None:
+    current = _licences()[2].procedure  # "Cấp giấy phép lái xe"
+    members = [h.procedure for h in _licences()]
+    found = member_doing_asked(current, members, question)
+    assert (found.code if found else None) == code
+
+
+def test_no_member_is_named_when_the_current_procedure_already_does_the_asked_action() -> None:
+    reissue = _licences()[1].procedure
+    assert member_doing_asked(reissue, [h.procedure for h in _licences()], "bị mất bằng lái") is None

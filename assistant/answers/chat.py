@@ -12,11 +12,12 @@ from assistant.answers.labels import label
 from assistant.answers.llm import LlmAnswerer
 from assistant.answers.storage import ConversationStore
 from assistant.redact import redact
+from assistant.retrieval.actions import member_doing_asked
 from assistant.retrieval.ages import member_for_age, question_age
 from assistant.retrieval.finder import Found, ProcedureFinder
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_terms
-from assistant.retrieval.siblings import is_qualified_member, named_sibling
+from assistant.retrieval.siblings import family_of, is_qualified_member, named_sibling
 from assistant.schemas import Candidate, ChatRequest, ChatResponse, Citation, ProcedureRef
 from assistant.understanding.intent import detect_intent, intent_words
 from assistant.understanding.scope import classify_scope
@@ -77,6 +78,9 @@ class ChatService:
             sibling = self._sibling_named(found, current)
             if sibling is not None:
                 return Decision("answered", sibling)  # "and if the father is Japanese?": that member of the family
+            member = member_doing_asked(current, self._members(found, current), found.asked_text)
+            if member is not None:
+                return Decision("answered", member)  # "how do I extend it?": the family's member for that action
             if self._is_follow_up(found, alias_hit, current):
                 return Decision("answered", current)
             hits = found.hits = same_field_first(hits, current)
@@ -111,6 +115,11 @@ class ChatService:
     def _sibling_named(self, found: Found, current: Procedure) -> Procedure | None:
         generic = FOLLOW_UP_WORDS | intent_words(found.analysis.text) | intent_words(found.analysis.normalized)
         return named_sibling(self.index, current, set(found.content_terms), frozenset(generic))
+
+    def _members(self, found: Found, current: Procedure) -> list[Procedure]:
+        """Procedures that may be another action's member of ``current``'s family: the hits, then its family."""
+        family = (self.index.procedure(code) for code in family_of(self.index, current.code or current.uid))
+        return [h.procedure for h in found.hits] + [p for p in family if p is not None]
 
     def _known_hits(self, top: ProcedureHit, ranked: list[ProcedureHit]) -> dict[str, ProcedureHit]:
         """Procedures a clarification rule may offer that retrieval did not return, looked up by code."""

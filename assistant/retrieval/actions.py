@@ -11,7 +11,7 @@ time. Nothing is listed per procedure: every family in the index is found by its
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 import knowledge
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.ranking import base_name
+from knowledge.model import Procedure
 from knowledge.text import fold, nfc, script_of, strip_diacritics
 
 ACTIONS_FILE = Path(knowledge.__file__).parent / "name_actions" / "actions.yaml"
@@ -241,3 +242,22 @@ def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules 
             member.score = score
             result[position] = member
     return result + hits[len(head):]
+
+
+def member_doing_asked(current: Procedure, candidates: Iterable[Procedure], question: str,
+                       rules: ActionRules | None = None) -> Procedure | None:
+    """The first of ``candidates`` that does to ``current``'s object the action a follow-up asks for, when
+    ``current`` does not ("How do I extend it?" after "Đăng ký tạm trú" → "Gia hạn tạm trú"; "xây thêm một tầng so
+    với giấy phép" after the building permit → its amendment). None when the question asks no action, or one the
+    current procedure already does."""
+    rules = rules or bundled_rules()
+    asked = rules.asked(question)
+    split = rules.split_name(current.name) if asked else None
+    if split is None or set(split.actions) & asked:
+        return None
+    for other in candidates:
+        other_split = rules.split_name(other.name)
+        if (other_split is not None and other.group_key != current.group_key and set(other_split.actions) & asked
+                and _reads_the_same(split.object, other_split.object)):
+            return other
+    return None
