@@ -25,6 +25,7 @@ from assistant.retrieval.siblings import named_sibling
 from assistant.understanding.function_words import without_function_words
 from assistant.understanding.intent import intent_words
 from assistant.understanding.marks import TypedForms, typed_forms
+from assistant.understanding.place_names import is_place_name, without_place_names
 from assistant.understanding.possession import asked_terms
 from assistant.understanding.query import QueryAnalysis, QueryAnalyzer
 from knowledge.model import Procedure
@@ -127,10 +128,11 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
     # Chinese and Korean words never occur in the Vietnamese records: what the question is about is what the
     # glossary rendered of it. Other foreign questions lose their function words ("le", "est", "can"), which
     # stripped of diacritics read as Vietnamese syllables ("lệ", "căn") and would count as found.
+    # A province or city says where the asker is, not what about ("mở cửa hàng ở Hải Phòng").
     terms = set() if analysis.language in UNSPACED_LANGUAGES else _unigrams(
-        without_function_words(analysis.normalized, analysis.language))
+        without_place_names(without_function_words(analysis.normalized, analysis.language)))
     for expansion in analysis.expansions:
-        if expansion not in analysis.asking:
+        if expansion not in analysis.asking and not is_place_name(expansion):
             terms |= _unigrams(expansion)
     return {t for t in terms if t not in skip and len(t) > 1}
 
