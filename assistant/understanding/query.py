@@ -20,6 +20,7 @@ from assistant.understanding.language import detect_language
 from assistant.understanding.numbers import counted_phrases
 from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_mark
 from assistant.understanding.restore import MarkRestorer
+from assistant.understanding.shared_aliases import shared_alias_holders
 from knowledge.glossary import GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
 from knowledge.text import has_vietnamese_diacritics, query_terms, strip_diacritics, words
@@ -181,6 +182,8 @@ class QueryAnalyzer:
             for tr in procedure.translations.values():
                 self.aliases.add_all(tr.aliases, procedure.code)
                 self.aliases.add(tr.name, procedure.code)
+        for alias, code in shared_alias_holders(procedures, self.expand_shorthand):
+            self.aliases.add(alias, code)
 
     @classmethod
     def for_procedures(cls, procedures: Iterable[Procedure]) -> QueryAnalyzer:
