@@ -13,6 +13,7 @@ import numpy as np
 from assistant.answers.clarify import Clarifier
 from assistant.retrieval.abroad import place_first
 from assistant.retrieval.actions import action_evidence, order_by_action
+from assistant.retrieval.again import first_time_first
 from assistant.retrieval.ages import age_first
 from assistant.retrieval.contrast import contrast_rerank
 from assistant.retrieval.foreign_element import domestic_first
@@ -211,6 +212,7 @@ class ProcedureFinder:
             hits = age_first(self.index, hits, found.question_text)  # "con tôi 8 tuổi" → "... dưới 14 tuổi"
             hits = place_first(self.index, hits, found.question_text)  # "... ở trong nước" unless living abroad
             hits = domestic_first(hits, found.content_terms, analysis.language)  # nothing foreign named
+            hits = first_time_first(hits, found.asked_text)  # nothing said of doing it again
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)
         found.hits = prefer_levels(hits, text)[:k]

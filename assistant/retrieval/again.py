@@ -1,0 +1,73 @@
+"""A question that says nothing of doing something again means the first time.
+
+Names such as "Đăng ký lại phương tiện hoạt động vui chơi, giải trí dưới nước" and "Đăng ký lại chi nhánh, văn
+phòng đại diện, địa điểm kinh doanh ..." carry "lại" among their first words, and their other words match a question
+about the first registration as well as the first-time procedure's do ("đăng ký cano cho khách chơi", "mở thêm một
+cửa hàng"). When the best hit is such a procedure and the question asks for no second time (no "lại", "again",
+"re-register", nor a re-issue word such as "mất"), a close hit about the same thing without "lại" goes first. The
+words are in ``knowledge/name_actions/again.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+import knowledge
+from assistant.retrieval.actions import bundled_rules
+from assistant.retrieval.hybrid import ProcedureHit
+from assistant.retrieval.names import name_term_sequence
+from assistant.retrieval.ranking import base_name
+from knowledge.text import comparison_alternation, comparison_form, script_of
+
+AGAIN_FILE = Path(knowledge.__file__).parent / "name_actions" / "again.yaml"
+#: How many of the best hits may take the first place.
+DEPTH = 3
+#: The first-time hit must score at least this share of the best one ...
+MIN_SCORE_RATIO = 0.6
+#: ... and share at least this much of its name's words with it.
+MIN_SHARED = 0.6
+#: "lại" counts when it is among this many first words of the name ("Đăng ký lại ...", "Cấp lại ...").
+LEADING_WORDS = 3
+
+
+@dataclass(frozen=True)
+class AgainWords:
+    word: str
+    asks: re.Pattern[str]
+
+    def asked(self, question: str) -> bool:
+        """Whether the question asks for a second time, in so many words or by a re-issue word ("mất")."""
+        return bool(self.asks.search(comparison_form(question))) or "reissue" in bundled_rules().asked(question)
+
+    def done_again(self, name: str) -> bool:
+        return self.word in name_term_sequence(base_name(name))[:LEADING_WORDS]
+
+
+@lru_cache(maxsize=1)
+def again_words(path: Path = AGAIN_FILE) -> AgainWords:
+    data = yaml.safe_load(path.read_text("utf-8"))
+    spaced = comparison_alternation([w for w in data["asks"] if script_of(w) not in ("cjk", "hangul")])
+    unspaced = comparison_alternation([w for w in data["asks"] if script_of(w) in ("cjk", "hangul")])
+    return AgainWords(comparison_form(data["name_word"]), re.compile(rf"(?<!\w)(?:{spaced})(?!\w)|{unspaced}"))
+
+
+def first_time_first(hits: list[ProcedureHit], question: str) -> list[ProcedureHit]:
+    """Put a close first-time hit before the best one when that is done again and the question does not ask so."""
+    words = again_words()
+    if len(hits) < 2 or not words.done_again(hits[0].procedure.name) or words.asked(question):
+        return hits
+    top = set(name_term_sequence(base_name(hits[0].procedure.name))) - {words.word}
+    for hit in hits[1:DEPTH]:
+        mine = set(name_term_sequence(base_name(hit.procedure.name)))
+        if words.done_again(hit.procedure.name) or not mine or hit.score < MIN_SCORE_RATIO * hits[0].score:
+            continue
+        if len(mine & top) / len(mine | top) >= MIN_SHARED:
+            first = hits[0]
+            first.score, hit.score = hit.score, first.score  # places and scores trade: the margin is kept
+            return [hit, *[h for h in hits if h is not hit]]
+    return hits
