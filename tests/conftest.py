@@ -12,11 +12,23 @@ import pytest
 import yaml
 from sqlalchemy import create_engine, text
 
+from assistant.retrieval.hybrid import ProcedureHit
+from knowledge.chunks import Chunk
 from knowledge.embeddings import HashingEmbedder
+from knowledge.model import Procedure, Provenance, Translation
 from knowledge.settings import Settings
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DVC_CORPUS = SHARED / "corpus" / "dvc-procedures.jsonl.gz"
+
+
+def name_hit(code: str, name: str, score: float, english: str = "") -> ProcedureHit:
+    """A search hit for a record known only by its code and name (and an English name, as curated records have)."""
+    translations = {"en": Translation(name=english)} if english else {}
+    procedure = Procedure(uid=f"dvc:{code}", code=code, name=name, translations=translations,
+                          provenance=Provenance(source_kind="dvc", source_file="test.jsonl"))
+    return ProcedureHit(procedure, score, Chunk(f"dvc:{code}:overview:0", procedure.uid, code, "overview", "vi",
+                                                name, "test"))
 
 
 def require_shared(path: Path) -> Path:

@@ -6,21 +6,13 @@ import pytest
 
 from assistant.retrieval.again import first_time_first
 from assistant.retrieval.hybrid import ProcedureHit
-from knowledge.chunks import Chunk
-from knowledge.model import Procedure, Provenance
-
-
-def _hit(code: str, name: str, score: float) -> ProcedureHit:
-    procedure = Procedure(uid=f"dvc:{code}", code=code, name=name,
-                          provenance=Provenance(source_kind="dvc", source_file="test.jsonl"))
-    return ProcedureHit(procedure, score, Chunk(f"dvc:{code}:overview:0", procedure.uid, code, "overview", "vi",
-                                                name, "test"))
+from tests.conftest import name_hit
 
 
 def _craft() -> list[ProcedureHit]:
-    return [_hit("2.001214", "Đăng ký lại phương tiện hoạt động vui chơi, giải trí dưới nước", 0.030),
-            _hit("2.001215", "Đăng ký phương tiện hoạt động vui chơi, giải trí dưới nước lần đầu", 0.026),
-            _hit("1.004222", "Đăng ký thường trú", 0.020)]
+    return [name_hit("2.001214", "Đăng ký lại phương tiện hoạt động vui chơi, giải trí dưới nước", 0.030),
+            name_hit("2.001215", "Đăng ký phương tiện hoạt động vui chơi, giải trí dưới nước lần đầu", 0.026),
+            name_hit("1.004222", "Đăng ký thường trú", 0.020)]
 
 
 @pytest.mark.parametrize(("question", "code"), [

@@ -7,26 +7,17 @@ from assistant.retrieval.finder import content_terms
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.understanding.possession import asked_terms
 from assistant.understanding.query import QueryAnalyzer
-from knowledge.chunks import Chunk
 from knowledge.glossary import load_glossary
-from knowledge.model import Procedure, Provenance, Translation
-
-
-def _hit(code: str, name: str, score: float, english: str = "") -> ProcedureHit:
-    translations = {"en": Translation(name=english)} if english else {}
-    procedure = Procedure(uid=f"dvc:{code}", code=code, name=name, translations=translations,
-                          provenance=Provenance(source_kind="dvc", source_file="test.jsonl"))
-    chunk = Chunk(f"dvc:{code}:overview:0", procedure.uid, code, "overview", "vi", name, "test")
-    return ProcedureHit(procedure, score, chunk)
+from tests.conftest import name_hit
 
 
 def _family() -> list[ProcedureHit]:
     return [
-        _hit("1.001193", "Thủ tục đăng ký khai sinh", 0.040, "Birth registration"),
-        _hit("1.004884", "Thủ tục đăng ký lại khai sinh", 0.036, "Re-registration of a birth"),
-        _hit("2.000528", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", 0.034,
+        name_hit("1.001193", "Thủ tục đăng ký khai sinh", 0.040, "Birth registration"),
+        name_hit("1.004884", "Thủ tục đăng ký lại khai sinh", 0.036, "Re-registration of a birth"),
+        name_hit("2.000528", "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", 0.034,
              "Birth registration with a foreign element"),
-        _hit("1.004222", "Đăng ký thường trú", 0.033, "Permanent residence registration"),
+        name_hit("1.004222", "Đăng ký thường trú", 0.033, "Permanent residence registration"),
     ]
 
 
@@ -67,8 +58,8 @@ def test_the_general_member_goes_first_when_the_question_lacks_the_qualifier() -
 
 
 def test_a_member_issuing_a_paper_the_asker_holds_gives_way_to_the_general_one() -> None:
-    hits = [_hit("1.000689", "Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con", 0.040),
-            _hit("1.001022", "Thủ tục đăng ký nhận cha, mẹ, con", 0.028)]  # 0.7 of the first: too far otherwise
+    hits = [name_hit("1.000689", "Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con", 0.040),
+            name_hit("1.001022", "Thủ tục đăng ký nhận cha, mẹ, con", 0.028)]  # 0.7 of the first: too far otherwise
     question = "Con tôi có giấy khai sinh nhưng chưa có tên bố, giờ bố cháu muốn làm thủ tục nhận con"
     terms = content_terms(QueryAnalyzer(load_glossary(), []).analyze(question))
     asked = asked_terms(terms, question)
@@ -83,8 +74,8 @@ def test_a_member_issuing_a_paper_the_asker_holds_gives_way_to_the_general_one()
 def test_words_put_before_the_shared_name_must_be_asked_for_the_specific_member() -> None:
     # "rút" comes before everything the two names share: it is done to the request, not a kind of request, so a
     # question that uses only the specific name's later word ("người") still means the request itself
-    hits = [_hit("2.001680", "Thủ tục rút yêu cầu trợ giúp pháp lý của người được trợ giúp pháp lý", 0.040),
-            _hit("2.000829", "Thủ tục yêu cầu trợ giúp pháp lý", 0.038)]
+    hits = [name_hit("2.001680", "Thủ tục rút yêu cầu trợ giúp pháp lý của người được trợ giúp pháp lý", 0.040),
+            name_hit("2.000829", "Thủ tục yêu cầu trợ giúp pháp lý", 0.038)]
     poor = "Nhà tôi nghèo, bị người ta kiện mà không có tiền thuê luật sư, có được trợ giúp pháp lý không?"
     withdraw = "tôi muốn rút yêu cầu trợ giúp pháp lý đã nộp"
     for question, first in ((poor, "2.000829"), (withdraw, "2.001680")):

@@ -6,23 +6,15 @@ from assistant.retrieval.finder import content_terms
 from assistant.retrieval.foreign_element import domestic_first
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.understanding.query import QueryAnalyzer
-from knowledge.chunks import Chunk
 from knowledge.glossary import load_glossary
-from knowledge.model import Procedure, Provenance
-
-
-def _hit(code: str, name: str, score: float) -> ProcedureHit:
-    procedure = Procedure(uid=f"dvc:{code}", code=code, name=name,
-                          provenance=Provenance(source_kind="dvc", source_file="test.jsonl"))
-    chunk = Chunk(f"dvc:{code}:overview:0", procedure.uid, code, "overview", "vi", name, "test")
-    return ProcedureHit(procedure, score, chunk)
+from tests.conftest import name_hit
 
 
 def _adoption() -> list[ProcedureHit]:
-    return [_hit("1.004878", "Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với trường hợp cha dượng, mẹ kế "
-                 "nhận con riêng của vợ hoặc chồng", 0.030),
-            _hit("2.001263", "Đăng ký việc nuôi con nuôi trong nước", 0.020),
-            _hit("1.004222", "Đăng ký thường trú", 0.019)]
+    return [name_hit("1.004878", "Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với trường hợp cha dượng, "
+                     "mẹ kế nhận con riêng của vợ hoặc chồng", 0.030),
+            name_hit("2.001263", "Đăng ký việc nuôi con nuôi trong nước", 0.020),
+            name_hit("1.004222", "Đăng ký thường trú", 0.019)]
 
 
 def _first(question: str, hits: list[ProcedureHit]) -> tuple[str, float]:

@@ -10,25 +10,18 @@ from assistant.retrieval.actions import ActionRules, action_evidence, member_doi
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.understanding.acronyms import AcronymReader, looks_like_short_form
 from assistant.understanding.query import QueryAnalyzer
-from knowledge.chunks import Chunk
 from knowledge.glossary import load_glossary
 from knowledge.model import Procedure, Provenance
-
-
-def _hit(code: str, name: str, score: float) -> ProcedureHit:
-    procedure = Procedure(uid=f"dvc:{code}", code=code, name=name,
-                          provenance=Provenance(source_kind="dvc", source_file="test.jsonl"))
-    return ProcedureHit(procedure, score, Chunk(f"dvc:{code}:overview:0", procedure.uid, code, "overview", "vi",
-                                                name, "test"))
+from tests.conftest import name_hit
 
 
 def _licences() -> list[ProcedureHit]:
     return [
-        _hit("3.000347", "Đổi giấy phép lái xe", 0.030),
-        _hit("3.000348", "Cấp lại giấy phép lái xe", 0.029),
-        _hit("3.000346", "Cấp giấy phép lái xe", 0.028),
-        _hit("1.004222", "Đăng ký thường trú", 0.027),
-        _hit("3.000352", "Thu hồi giấy phép lái xe", 0.010),
+        name_hit("3.000347", "Đổi giấy phép lái xe", 0.030),
+        name_hit("3.000348", "Cấp lại giấy phép lái xe", 0.029),
+        name_hit("3.000346", "Cấp giấy phép lái xe", 0.028),
+        name_hit("1.004222", "Đăng ký thường trú", 0.027),
+        name_hit("3.000352", "Thu hồi giấy phép lái xe", 0.010),
     ]
 
 
@@ -107,8 +100,8 @@ def test_the_analyzer_expands_short_forms_the_glossary_lacks() -> None:
 
 
 def test_the_new_issue_goes_first_when_no_action_is_named() -> None:
-    renew = _hit("2.001402", "Cấp đổi Giấy chứng nhận đủ điều kiện về an ninh, trật tự", 0.030)
-    new = _hit("2.001478", "Cấp mới Giấy chứng nhận đủ điều kiện về an ninh, trật tự", 0.029)
+    renew = name_hit("2.001402", "Cấp đổi Giấy chứng nhận đủ điều kiện về an ninh, trật tự", 0.030)
+    new = name_hit("2.001478", "Cấp mới Giấy chứng nhận đủ điều kiện về an ninh, trật tự", 0.029)
     analyzer = QueryAnalyzer(load_glossary(), [])
     plain = analyzer.analyze("điều kiện an ninh trật tự karaoke cần giấy tờ gì")
     assert order_by_action([renew, new], plain.text)[0].code == "2.001478"
@@ -118,13 +111,13 @@ def test_the_new_issue_goes_first_when_no_action_is_named() -> None:
 
 def test_families_join_names_whose_objects_read_nearly_the_same() -> None:
     hits = [
-        _hit("1.013225", "Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV (Công trình không theo "
+        name_hit("1.013225", "Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV (Công trình không theo "
              "tuyến/Tượng đài, tranh hoành tráng/Dự án) và nhà ở riêng lẻ", 0.030),
-        _hit("1.013228", "Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV (công trình Không theo "
+        name_hit("1.013228", "Cấp lại giấy phép xây dựng đối với công trình cấp III, cấp IV (công trình Không theo "
              "tuyến/Tượng đài, tranh hoành tráng/Sửa chữa, cải tạo/Dự án) và nhà ở riêng lẻ", 0.028),
     ]
     assert order_by_action(hits, "mất giấy phép xây dựng nhà ở thì làm sao")[0].code == "1.013228"
-    licences = order_by_action([_hit("3.000350", "Cấp giấy phép lái xe quốc tế", 0.03), *_licences()],
+    licences = order_by_action([name_hit("3.000350", "Cấp giấy phép lái xe quốc tế", 0.03), *_licences()],
                                "đổi bằng lái quốc tế")
     assert licences[0].code == "3.000350"  # "giấy phép lái xe quốc tế" is not the plain licence's family
 
@@ -226,13 +219,13 @@ def test_correction_and_restoration_names_have_their_actions() -> None:
 
 
 def test_a_member_doing_the_named_action_joins_its_family_from_further_down() -> None:
-    fillers = [_hit(f"9.00000{i}", f"Đăng ký thủ tục khác số {i}", 0.025 - i * 0.001) for i in range(5)]
-    hits = [_hit("1.013225", "Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV", 0.030), *fillers,
-            _hit("1.013226", "Cấp điều chỉnh giấy phép xây dựng đối với công trình cấp III, cấp IV", 0.018)]
+    fillers = [name_hit(f"9.00000{i}", f"Đăng ký thủ tục khác số {i}", 0.025 - i * 0.001) for i in range(5)]
+    hits = [name_hit("1.013225", "Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV", 0.030), *fillers,
+            name_hit("1.013226", "Cấp điều chỉnh giấy phép xây dựng đối với công trình cấp III, cấp IV", 0.018)]
     asked = order_by_action(hits, "đã có giấy phép, muốn xây thêm một tầng so với thiết kế được duyệt")
     assert asked[0].code == "1.013226" and asked[6].code == "1.013225"
     assert order_by_action(hits, "xin giấy phép xây dựng nhà cấp 4")[0].code == "1.013225"  # none named: unchanged
-    unrelated = [*hits[:6], _hit("2.000001", "Điều chỉnh quy hoạch chung đô thị", 0.018)]
+    unrelated = [*hits[:6], name_hit("2.000001", "Điều chỉnh quy hoạch chung đô thị", 0.018)]
     assert order_by_action(unrelated, "điều chỉnh so với thiết kế")[0].code == "1.013225"  # not of the family
 
 
