@@ -85,6 +85,16 @@ def _with_expansion(word: str, expansion: str | None) -> str:
     return f"{word} {expansion}" if expansion else word
 
 
+def _guard_one_word_anchors(anchors: PhraseMatcher[str | None], glossary: list[GlossaryEntry]) -> None:
+    """Add as None every glossary term of several words that holds a one-word anchor wording and is no anchor."""
+    single = {tokens[0] for entry in glossary if is_domain_entry(entry)
+              for term in (entry.vi, *entry.variants) if len(tokens := phrase_tokens(term)) == 1}
+    for entry in glossary:
+        tokens = phrase_tokens(entry.vi)
+        if len(tokens) > 1 and not is_domain_entry(entry) and single.intersection(tokens):
+            anchors.add(entry.vi, None)
+
+
 @dataclass
 class QueryAnalysis:
     """What retrieval and answering need to know about a question."""
@@ -141,7 +151,9 @@ class QueryAnalyzer:
         #: the foreign wordings once more without articles and possessives, per language that has a list
         self.loose_terms: dict[str, PhraseMatcher[GlossaryEntry]] = {lang: PhraseMatcher() for lang in determiners()}
         self.aliases: PhraseMatcher[str] = PhraseMatcher()
-        self.anchors: PhraseMatcher[str] = PhraseMatcher()
+        #: Administrative terms by their wordings; the glossary terms holding a one-word wording are there as None,
+        #: so that it never anchors inside them ("ký" of "chữ ký" inside "đăng ký"), as with ``variants``.
+        self.anchors: PhraseMatcher[str | None] = PhraseMatcher()
         #: Other wordings of glossary terms; the terms themselves are there too, as None, so that a one-word
         #: wording never matches inside a longer term ("ký" of "chữ ký" inside "đăng ký").
         self.variants: PhraseMatcher[GlossaryEntry | None] = PhraseMatcher()
@@ -161,6 +173,7 @@ class QueryAnalyzer:
             if is_domain_entry(entry):
                 for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko]:
                     self.anchors.add(term, entry.vi)
+        _guard_one_word_anchors(self.anchors, glossary)
         # "ba người", "ba tuổi": a number before a counted noun, not the "ba" (father) of the glossary
         self.variants.add_all(counted_phrases(v for e in glossary for v in e.variants), None)
         #: Abbreviations that mark a question as Vietnamese even when no other word does ("karaoke antt ntn").
@@ -248,6 +261,7 @@ class QueryAnalyzer:
         for alias in self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1):
             for code in alias.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
-        analysis.anchors = [m.payloads[0] for m in self.anchors.find(analysis.marked)]
+        analysis.anchors = [term for m in self.anchors.find(analysis.marked)
+                            if (term := next((p for p in m.payloads if p is not None), None)) is not None]
         analysis.codes = CODE_RE.findall(text)
         return analysis
