@@ -21,7 +21,7 @@ import knowledge
 from assistant.retrieval.actions import bundled_rules
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_term_sequence
-from assistant.retrieval.ranking import base_name
+from assistant.retrieval.ranking import base_name, trade_first
 from knowledge.text import comparison_alternation, comparison_form, script_of
 
 AGAIN_FILE = Path(knowledge.__file__).parent / "name_actions" / "again.yaml"
@@ -67,7 +67,5 @@ def first_time_first(hits: list[ProcedureHit], question: str) -> list[ProcedureH
         if words.done_again(hit.procedure.name) or not mine or hit.score < MIN_SCORE_RATIO * hits[0].score:
             continue
         if len(mine & top) / len(mine | top) >= MIN_SHARED:
-            first = hits[0]
-            first.score, hit.score = hit.score, first.score  # places and scores trade: the margin is kept
-            return [hit, *[h for h in hits if h is not hit]]
+            return trade_first(hits, hit)
     return hits

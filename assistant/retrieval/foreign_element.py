@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_terms
-from assistant.retrieval.ranking import base_name
+from assistant.retrieval.ranking import base_name, trade_first
 from knowledge.text import comparison_form
 
 #: The name qualifier of a foreign element, folded; "của nước ngoài" in a list of issuers is not one.
@@ -48,11 +48,8 @@ def domestic_first(hits: list[ProcedureHit], content: AbstractSet[str], language
     top = name_terms(base_name(hits[0].procedure.name))
     for hit in hits[1:DEPTH]:
         mine = name_terms(base_name(hit.procedure.name))
-        if "ngoai" in mine or not mine - FOREIGN or hit.score < MIN_SCORE_RATIO * hits[0].score:
+        if STATED in mine or not mine - FOREIGN or hit.score < MIN_SCORE_RATIO * hits[0].score:
             continue
         if len((mine - FOREIGN) & top) / len(mine - FOREIGN) >= MIN_SHARED:
-            # the two trade scores as well as places, so the margin over the next procedure stays what it was
-            first = hits[0]
-            first.score, hit.score = hit.score, first.score
-            return [hit, *[h for h in hits if h is not hit]]
+            return trade_first(hits, hit)
     return hits

@@ -89,6 +89,14 @@ def prefer_levels(hits: list[ProcedureHit], query: str) -> list[ProcedureHit]:
     return result
 
 
+def trade_first(hits: list[ProcedureHit], hit: ProcedureHit) -> list[ProcedureHit]:
+    """``hit`` (one of ``hits``) first: it and the best hit trade places and scores, so the margin over the rest is
+    what it was (a rule's pick among close hits, not new evidence)."""
+    first = hits[0]
+    first.score, hit.score = hit.score, first.score
+    return [hit, *[h for h in hits if h is not hit]]
+
+
 def put_first(index: KnowledgeIndex, hits: list[ProcedureHit], procedure: Procedure) -> list[ProcedureHit]:
     """``procedure`` first, with at least the best hit's score, whether retrieval returned it or not."""
     if not hits:

@@ -33,7 +33,8 @@ def without_place_names(text: str) -> str:
     """``text`` without the provinces and cities it names: in comparison form (lowercase, no diacritics) when it
     named one, else unchanged."""
     plain = comparison_form(text)
-    return _place_pattern().sub(" ", plain) if _place_pattern().search(plain) else text
+    stripped = _place_pattern().sub(" ", plain)
+    return stripped if stripped != plain else text
 
 
 def is_place_name(phrase: str) -> bool:
