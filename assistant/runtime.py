@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.retrieval.finder import ProcedureFinder
+from assistant.retrieval.finder import ProcedureFinder, learn_names
 from assistant.retrieval.hybrid import HybridRetriever
 from assistant.retrieval.rerank import build_reranker
 from assistant.understanding.query import QueryAnalyzer
@@ -75,6 +75,7 @@ class KnowledgeRuntime:
                 NameRenderer(glossary).attach(index.records.values())
                 analyzer = QueryAnalyzer(glossary, index.records.values())
                 finder = ProcedureFinder(retriever, analyzer, build_reranker(self.settings))
+                learn_names(index.records.values())
                 self._loaded = _Loaded(index, finder)
                 self._loaded_from = index.path
             return self._loaded

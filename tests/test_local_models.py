@@ -89,6 +89,30 @@ def test_reduced_precision_query_vectors_agree_with_full_ones(tiny_encoder: Path
     assert encoder is not None and encoder.precision in allowed
 
 
+def test_a_traced_question_encoder_gives_the_modules_vectors(tiny_encoder: Path) -> None:
+    encoder = SentenceTransformerEmbedder(str(tiny_encoder), query_precision="float32").query_encoder()
+    assert encoder is not None
+    graph = encoder._trace(encoder.transformer)
+    for text in ("khai sinh", "đăng ký khai sinh thường trú hộ chiếu birth " * 4):  # traced on another length
+        assert np.allclose(encoder._run(graph, text), encoder._run(encoder.transformer, text), atol=1e-5)
+
+
+def test_a_question_encoder_that_cannot_be_traced_runs_the_module(tiny_encoder: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from knowledge.query_encoder import QueryEncoder
+
+    def fail(self: QueryEncoder, model: object) -> object:
+        raise RuntimeError("tracing is not supported here")
+
+    monkeypatch.setattr(QueryEncoder, "_trace", fail)
+    embedder = SentenceTransformerEmbedder(str(tiny_encoder), query_precision="float32")
+    vector = embedder.embed_query("đăng ký khai sinh")
+    reference = embedder.model.encode(["đăng ký khai sinh"], normalize_embeddings=True)[0]
+    encoder = embedder.query_encoder()
+    assert encoder is not None and encoder.traced is False
+    assert np.allclose(vector, reference, atol=1e-5)
+
+
 def test_measuring_fixes_the_question_encoders_precision(settings: Settings) -> None:
     assert settings.query_precision == "auto"
     assert settings.for_measuring().query_precision == "float32"

@@ -5,6 +5,7 @@ evidence (term coverage) used to decide between answering, clarifying and declin
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -12,7 +13,7 @@ import numpy as np
 
 from assistant.answers.clarify import Clarifier
 from assistant.retrieval.abroad import place_first
-from assistant.retrieval.actions import action_evidence, order_by_action
+from assistant.retrieval.actions import action_evidence, bundled_rules, order_by_action
 from assistant.retrieval.again import first_time_first
 from assistant.retrieval.ages import age_first
 from assistant.retrieval.contrast import contrast_rerank
@@ -76,6 +77,17 @@ def _names_of(procedure_uid: str, names: tuple[str, ...]) -> tuple[tuple[frozens
     """Per name, its plain content terms and its exact (marked) terms."""
     return tuple((frozenset(name_terms(n)), frozenset(t for t in index_terms(n) if t.startswith("=")))
                  for n in names)
+
+
+def learn_names(procedures: Iterable[Procedure]) -> None:
+    """Read every procedure's names once, as a server does while it loads (about 0.2 s over the national index),
+    so that the first questions after a start are not the ones that pay for it."""
+    for procedure in procedures:
+        names = (procedure.name, *procedure.aliases)
+        _names_of(procedure.uid, names)
+        for translation in procedure.translations.values():
+            _names_of(procedure.uid, (*names, translation.name, *translation.aliases))
+        bundled_rules().split_name(procedure.name)
 
 
 def _shared(terms: set[str], plain: frozenset[str], exact: frozenset[str], typed: TypedForms) -> int:
