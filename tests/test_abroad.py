@@ -81,3 +81,12 @@ def test_a_member_without_a_counterpart_stays(index: KnowledgeIndex) -> None:
     assert counterpart(index, passport, abroad_words()) is None
     hits = _hits(index, "1.001471", "2.002036")
     assert place_first(index, hits, "Tôi đang sống ở Mỹ")[0].code == "1.001471"
+
+
+def test_the_member_for_the_other_place_is_no_rival_to_the_answer(index: KnowledgeIndex) -> None:
+    from assistant.answers.confidence import margin, rival_score
+
+    hits = _hits(index, "2.002036", "1.005141", "1.001471")
+    hits[1].score, hits[2].score = 0.9, 0.5
+    assert rival_score(hits, index) == 0.5  # the passport, not giving up nationality from abroad
+    assert margin(hits, index) == pytest.approx(0.5)

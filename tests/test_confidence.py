@@ -82,3 +82,27 @@ def test_a_plain_or_qualified_member_of_the_best_procedure_is_no_rival(bundled_p
     hits = [hit("2.000806", 1.0), hit("1.000894", 0.9), hit("1.004222", 0.4)]
     assert rival_score(hits, index) == 0.4
     assert rival_score(hits) == 0.9  # without the index only versions of one name are recognised
+
+
+def test_a_member_picked_over_its_higher_scored_version_keeps_the_versions_margin(
+        bundled_pack_settings: object) -> None:
+    from assistant.answers.confidence import margin
+    from assistant.retrieval.hybrid import ProcedureHit
+    from assistant.runtime import KnowledgeRuntime
+    from knowledge.embeddings import HashingEmbedder
+    from knowledge.settings import Settings
+
+    assert isinstance(bundled_pack_settings, Settings)
+    index = KnowledgeRuntime(bundled_pack_settings, HashingEmbedder()).index()
+
+    def hit(code: str, score: float) -> ProcedureHit:
+        procedure = index.procedure(code)
+        assert procedure is not None
+        return ProcedureHit(procedure, score, index.chunks[index.first_chunk[procedure.group_key]])
+
+    # a rule put the foreign-element marriage (0.7) before the domestic one retrieval scored higher (1.0)
+    picked = [hit("2.000806", 0.7), hit("1.000894", 1.0), hit("1.004222", 0.4)]
+    assert margin(picked, index) == pytest.approx(0.6)
+    # another procedure scored above the pick still leaves it behind
+    behind = [hit("2.000806", 0.7), hit("1.004222", 0.8)]
+    assert margin(behind, index) == pytest.approx((0.7 - 0.8) / 0.7)

@@ -20,10 +20,12 @@ from pathlib import Path
 import yaml
 
 import knowledge
+from assistant.retrieval.abroad import abroad_words, counterpart
 from assistant.retrieval.actions import same_object
 from assistant.retrieval.finder import Found, name_coverage
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.siblings import is_qualified_member
+from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
 from knowledge.text import index_terms
 
@@ -37,12 +39,11 @@ def question_features(found: Found, index: KnowledgeIndex) -> dict[str, float]:
     """The evidence for answering with the best hit of ``found`` (which must have one)."""
     hits = found.hits
     top = hits[0]
-    runner_up = rival_score(hits, index)
     terms = len(found.content_terms)
     return {
         "name_match": name_coverage(top.procedure, found.content_terms, found.analysis.language, found.typed),
         "coverage": found.coverage(top, index),
-        "margin": (top.score - runner_up) / top.score if top.score > 0 else 0.0,
+        "margin": margin(hits, index),
         "anchored": float(bool(found.analysis.anchors)),
         "anchors_found": anchors_found(found.analysis.anchors, top.procedure.group_key, index),
         "alias": float(top.code in found.analysis.alias_codes),
@@ -60,14 +61,29 @@ def rival_score(hits: list[ProcedureHit], index: KnowledgeIndex | None = None) -
     the same object under another action, and with ``index`` its plain or qualified member: "... có yếu tố nước
     ngoài"): a close "Cấp đổi" behind "Cấp mới" says which member is unsure, not that nothing fits."""
     top = hits[0].procedure
+    return next((hit.score for hit in hits[1:] if not _version_of(top, hit.procedure, index)), 0.0)
 
-    def version(other: ProcedureHit) -> bool:
-        if same_object(top.name, other.procedure.name):
-            return True
-        return index is not None and (is_qualified_member(index, top, other.procedure)
-                                      or is_qualified_member(index, other.procedure, top))
 
-    return next((hit.score for hit in hits[1:] if not version(hit)), 0.0)
+def margin(hits: list[ProcedureHit], index: KnowledgeIndex | None = None) -> float:
+    """How far ahead of the first other procedure the best hit is, as a share of its score, counting the best
+    score of its versions: a rule that picks the foreign-element member over its plain one, which retrieval scored
+    higher, chooses within the procedure and does not make it less likely that the procedure fits."""
+    top = hits[0].procedure
+    own = max(hit.score for hit in hits if hit is hits[0] or _version_of(top, hit.procedure, index))
+    return (own - rival_score(hits, index)) / own if own > 0 else 0.0
+
+
+def _version_of(top: Procedure, other: Procedure, index: KnowledgeIndex | None) -> bool:
+    """Whether ``other`` is ``top`` at another level, under another action, with or without a qualifier, or for
+    an applicant at home or abroad ("Trở lại quốc tịch Việt Nam ở trong nước" / "... ở nước ngoài")."""
+    if same_object(top.name, other.name):
+        return True
+    if index is None:
+        return False
+    if is_qualified_member(index, top, other) or is_qualified_member(index, other, top):
+        return True
+    pair = counterpart(index, top, abroad_words())
+    return pair is not None and pair[0].group_key == other.group_key
 
 
 def anchors_found(anchors: list[str], group_key: str, index: KnowledgeIndex) -> float:
