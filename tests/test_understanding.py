@@ -269,3 +269,15 @@ def test_words_that_ask_what_to_know_are_not_what_the_question_is_about(analyzer
     terms = content_terms(analysis)
     assert about in terms
     assert not {"cach", "thuc", "hien", "yeu", "cau", "noi"} & terms
+
+
+def test_terms_a_foreign_question_gains_only_by_asking_what_to_know_are_kept_apart(analyzer: QueryAnalyzer) -> None:
+    from assistant.retrieval.finder import content_terms
+
+    how_long = analyzer.analyze("How long does it take?", "en")
+    assert "thời hạn giải quyết" in how_long.expansions and "thời hạn giải quyết" in how_long.asking
+    assert content_terms(how_long) == set()  # a follow-up about the same procedure, not a new topic
+    office = analyzer.analyze("Which office handles it then?", "en")
+    assert "văn phòng" in office.asking
+    opening = analyzer.analyze("I want to open a representative office of my company", "en")
+    assert "văn phòng đại diện" in opening.expansions and not opening.asking

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from assistant.understanding.phrases import phrase_tokens
 from knowledge.text import comparison_form, index_terms
 
 INTENTS = ("documents", "fee", "time", "steps", "where", "legal", "eligibility", "result", "overview")
@@ -93,6 +94,11 @@ def _asking_spans(text: str) -> Iterator[str]:
 def asking_words(text: str) -> set[str]:
     """Every word (plain, as typed) inside a span that asks what to know."""
     return {word for span in _asking_spans(text) for word in span.split()}
+
+
+def asking_tokens(text: str) -> set[str]:
+    """``asking_words`` as phrase tokens: plain unigrams, and single characters in Chinese and Korean."""
+    return {token for span in _asking_spans(text) for token in phrase_tokens(span)}
 
 
 def detect_intents(text: str) -> list[str]:

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
-from assistant.understanding.function_words import determiners, without_determiners
-from assistant.understanding.intent import asking_words
+from assistant.understanding.function_words import determiners, function_words, without_determiners
+from assistant.understanding.intent import asking_tokens, asking_words
 from assistant.understanding.language import detect_language
 from assistant.understanding.numbers import counted_phrases
 from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_mark
@@ -224,6 +224,24 @@ class QueryAnalyzer:
                 position = match.end
         return " ".join(out)
 
+    def _gain_foreign_terms(self, analysis: QueryAnalysis) -> None:
+        """The glossary terms of a question in another language; those gained only from words that ask what to
+        know ("how long does it take", "which office") are also kept apart as ``asking``."""
+        text, lang = analysis.text, analysis.language
+        exact = self.terms.find(text)
+        loose = self.loose_terms[lang].find(without_determiners(text, lang), min_tokens=2) \
+            if lang in self.loose_terms else []  # "give up my nationality" for "give up nationality"
+        asked, little = asking_tokens(text) if exact or loose else set(), function_words().get(lang, frozenset())
+        for match, again in [(m, True) for m in exact] + [(m, False) for m in loose]:
+            words = set(match.phrase)
+            asking = bool(words & asked) and words - little <= asked
+            for entry in match.payloads[:2]:
+                if again or entry not in analysis.glossary_entries:
+                    analysis.glossary_entries.append(entry)
+                    analysis.expansions.append(entry.vi)
+                    if asking:
+                        analysis.asking.add(entry.vi)
+
     def analyze(self, text: str, language: str | None = None) -> QueryAnalysis:
         detection = detect_language(text, known_vietnamese=self.known_vietnamese)
         written_vietnamese = detection.language == "vi" and has_vietnamese_diacritics(text)
@@ -234,16 +252,7 @@ class QueryAnalyzer:
         analysis = QueryAnalysis(text, lang, confidence, normalized,
                                  requested=language if language and language != lang else None)
         if lang != "vi":
-            for match in self.terms.find(text):
-                for entry in match.payloads[:2]:
-                    analysis.glossary_entries.append(entry)
-                    analysis.expansions.append(entry.vi)
-            if lang in self.loose_terms:  # "give up my nationality" for "give up nationality"
-                for match in self.loose_terms[lang].find(without_determiners(text, lang), min_tokens=2):
-                    for entry in match.payloads[:2]:
-                        if entry not in analysis.glossary_entries:
-                            analysis.glossary_entries.append(entry)
-                            analysis.expansions.append(entry.vi)
+            self._gain_foreign_terms(analysis)
         else:  # colloquial Vietnamese ("sửa giấy khai sinh", "người Hàn Quốc") gains the official term
             # on the text as typed and after shorthand expansion ("vneid" is itself a glossary abbreviation), or on
             # the text with its marks put back where they could be ("o dau" is "ở đâu", not "dấu" of "con dấu")
