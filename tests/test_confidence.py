@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from assistant.answers.confidence import FEATURES, ConfidenceModel, bundled_confidence
+from assistant.retrieval.hybrid import ProcedureHit
+from knowledge.store import KnowledgeIndex
 
 STRONG = {"name_match": 1.0, "coverage": 1.0, "margin": 0.6, "anchored": 1.0, "alias": 1.0, "lexical_first": 1.0,
           "content_terms": 1.6, "vietnamese": 1.0, "index_size": 3.4}
@@ -63,9 +66,9 @@ def test_an_english_ward_is_the_place_not_a_person_under_guardianship() -> None:
     assert "ward" not in guardianship.en
 
 
-def test_a_plain_or_qualified_member_of_the_best_procedure_is_no_rival(bundled_pack_settings: object) -> None:
-    from assistant.answers.confidence import rival_score
-    from assistant.retrieval.hybrid import ProcedureHit
+@pytest.fixture
+def pack_hit(bundled_pack_settings: object) -> tuple[KnowledgeIndex, Callable[[str, float], ProcedureHit]]:
+    """The bundled pack's index, and a hit on one of its procedures with a given score."""
     from assistant.runtime import KnowledgeRuntime
     from knowledge.embeddings import HashingEmbedder
     from knowledge.settings import Settings
@@ -78,6 +81,14 @@ def test_a_plain_or_qualified_member_of_the_best_procedure_is_no_rival(bundled_p
         assert procedure is not None
         return ProcedureHit(procedure, score, index.chunks[index.first_chunk[procedure.group_key]])
 
+    return index, hit
+
+
+def test_a_plain_or_qualified_member_of_the_best_procedure_is_no_rival(
+        pack_hit: tuple[KnowledgeIndex, Callable[[str, float], ProcedureHit]]) -> None:
+    from assistant.answers.confidence import rival_score
+
+    index, hit = pack_hit
     # marriage with a foreign element, then the domestic marriage, then permanent residence
     hits = [hit("2.000806", 1.0), hit("1.000894", 0.9), hit("1.004222", 0.4)]
     assert rival_score(hits, index) == 0.4
@@ -85,21 +96,10 @@ def test_a_plain_or_qualified_member_of_the_best_procedure_is_no_rival(bundled_p
 
 
 def test_a_member_picked_over_its_higher_scored_version_keeps_the_versions_margin(
-        bundled_pack_settings: object) -> None:
+        pack_hit: tuple[KnowledgeIndex, Callable[[str, float], ProcedureHit]]) -> None:
     from assistant.answers.confidence import margin
-    from assistant.retrieval.hybrid import ProcedureHit
-    from assistant.runtime import KnowledgeRuntime
-    from knowledge.embeddings import HashingEmbedder
-    from knowledge.settings import Settings
 
-    assert isinstance(bundled_pack_settings, Settings)
-    index = KnowledgeRuntime(bundled_pack_settings, HashingEmbedder()).index()
-
-    def hit(code: str, score: float) -> ProcedureHit:
-        procedure = index.procedure(code)
-        assert procedure is not None
-        return ProcedureHit(procedure, score, index.chunks[index.first_chunk[procedure.group_key]])
-
+    index, hit = pack_hit
     # a rule put the foreign-element marriage (0.7) before the domestic one retrieval scored higher (1.0)
     picked = [hit("2.000806", 0.7), hit("1.000894", 1.0), hit("1.004222", 0.4)]
     assert margin(picked, index) == pytest.approx(0.6)
