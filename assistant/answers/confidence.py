@@ -60,17 +60,26 @@ def rival_score(hits: list[ProcedureHit], index: KnowledgeIndex | None = None) -
     """Score of the best hit that is another procedure, not a version of the best one (its copy at another level,
     the same object under another action, and with ``index`` its plain or qualified member: "... có yếu tố nước
     ngoài"): a close "Cấp đổi" behind "Cấp mới" says which member is unsure, not that nothing fits."""
-    top = hits[0].procedure
-    return next((hit.score for hit in hits[1:] if not _version_of(top, hit.procedure, index)), 0.0)
+    return _own_and_rival(hits, index)[1]
 
 
 def margin(hits: list[ProcedureHit], index: KnowledgeIndex | None = None) -> float:
     """How far ahead of the first other procedure the best hit is, as a share of its score, counting the best
     score of its versions: a rule that picks the foreign-element member over its plain one, which retrieval scored
     higher, chooses within the procedure and does not make it less likely that the procedure fits."""
-    top = hits[0].procedure
-    own = max(hit.score for hit in hits if hit is hits[0] or _version_of(top, hit.procedure, index))
-    return (own - rival_score(hits, index)) / own if own > 0 else 0.0
+    own, rival = _own_and_rival(hits, index)
+    return (own - rival) / own if own > 0 else 0.0
+
+
+def _own_and_rival(hits: list[ProcedureHit], index: KnowledgeIndex | None) -> tuple[float, float]:
+    """The best score of the best hit and its versions, and that of the first hit of another procedure."""
+    top, own, rival = hits[0].procedure, hits[0].score, None
+    for hit in hits[1:]:
+        if _version_of(top, hit.procedure, index):
+            own = max(own, hit.score)
+        elif rival is None:
+            rival = hit.score
+    return own, rival or 0.0
 
 
 def _version_of(top: Procedure, other: Procedure, index: KnowledgeIndex | None) -> bool:
