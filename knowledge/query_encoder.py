@@ -9,8 +9,8 @@ vectors are always float32: only the question's side changes.
 
 The chosen weights then run as one TorchScript graph when that gives the same vectors (cosine above 0.9999 on the
 probes) no slower: the Python of the transformer's dozens of nested modules costs about a third of a MiniLM
-question here (9.4 -> 6.0 ms in bfloat16). TorchScript is deprecated upstream; where tracing fails or a later
-PyTorch drops it, the question goes through the module as before.
+question here (the log line at first use gives both times). TorchScript is deprecated upstream; where tracing fails
+or a later PyTorch drops it, the question goes through the module as before.
 """
 
 from __future__ import annotations

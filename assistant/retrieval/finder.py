@@ -80,8 +80,8 @@ def _names_of(procedure_uid: str, names: tuple[str, ...]) -> tuple[tuple[frozens
 
 
 def learn_names(procedures: Iterable[Procedure]) -> None:
-    """Read every procedure's names once, as a server does while it loads (about 0.2 s over the national index),
-    so that the first questions after a start are not the ones that pay for it."""
+    """Read every procedure's names once, while a server loads, so that the first questions after a start are not
+    the ones that pay for it."""
     for procedure in procedures:
         names = (procedure.name, *procedure.aliases)
         _names_of(procedure.uid, names)
