@@ -141,7 +141,7 @@ def in_process(data_dir: Path, queries: list[str]) -> dict[str, Any]:
         "chat": time_calls(lambda q: chat.answer(ChatRequest(message=q, channel="api")), queries[1::2]),
     }
     # the bare index load last: a second copy of the index loaded and dropped before the questions left the heap
-    # scattered and made every search slower (p95 +5 ms here), which a server that loads once never sees
+    # scattered and made every search slower, which a server that loads once never sees
     start = time.perf_counter()
     IndexStore(data_dir / "index").load()
     index_load = time.perf_counter() - start
