@@ -123,7 +123,7 @@ def test_families_join_names_whose_objects_read_nearly_the_same() -> None:
 
 
 @pytest.mark.parametrize(("question", "asked"), [
-    ("xin cấp lại giấy phép xây dựng bị mất", {"reissue"}),   # "xin cấp" inside "xin cấp lại"
+    ("xin cấp lại giấy phép xây dựng bị mất", {"reissue", "report_loss"}),  # "xin cấp" inside "xin cấp lại"
     ("xin cap lai bang lai xe", {"reissue"}),                  # the same typed without marks
     ("xin cấp giấy phép lái xe", {"new"}),
     ("gia hạn và cấp lại giấy phép", {"extend", "reissue"}),   # two actions apart both count
@@ -192,7 +192,7 @@ def test_action_evidence_marks_names_doing_what_is_asked(question: str,
 @pytest.mark.parametrize(("question", "asked"), [
     ("Bố tôi vừa mất ở nhà, đi khai tử cần giấy tờ gì?", set()),  # "mất" is died here
     ("Ông tôi mất, gia đình làm hồ sơ hưởng tiền tuất thế nào?", set()),
-    ("bị mất trích lục khai tử thì xin ở đâu", {"reissue"}),       # "bị mất" is still lost
+    ("bị mất trích lục khai tử thì xin ở đâu", {"reissue", "report_loss"}),  # "bị mất" is still lost
     ("mất bằng lái xe", {"reissue"}),                             # no death in the question
 ])
 def test_a_word_alone_asks_nothing_in_its_context(question: str, asked: set[str]) -> None:
@@ -203,7 +203,7 @@ def test_a_word_alone_asks_nothing_in_its_context(question: str, asked: set[str]
     ("Sổ đỏ mới cấp ghi sai tên đệm của tôi", {"amend", "correct"}),  # an error: corrected, or amended
     ("so bhxh bi sai nam sinh", {"amend", "correct"}),
     ("My name is misspelled on the certificate", {"correct"}),
-    ("Tôi đã báo mất hộ chiếu, nay tìm thấy rồi thì dùng lại được không", {"reissue", "restore"}),
+    ("Tôi đã báo mất hộ chiếu, nay tìm thấy rồi thì dùng lại được không", {"report_loss", "restore"}),
 ])
 def test_errors_and_found_papers_ask_for_their_actions(question: str, asked: set[str]) -> None:
     assert ActionRules.load().asked(question) == asked
@@ -247,3 +247,14 @@ def test_a_follow_up_asking_another_action_names_that_member(question: str, code
 def test_no_member_is_named_when_the_current_procedure_already_does_the_asked_action() -> None:
     reissue = _licences()[1].procedure
     assert member_doing_asked(reissue, [h.procedure for h in _licences()], "bị mất bằng lái") is None
+
+
+def test_a_loss_report_gives_way_to_the_document_itself_unless_a_loss_is_asked() -> None:
+    def passports() -> list[ProcedureHit]:
+        return [name_hit("1.010386", "Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)", 0.030),
+                name_hit("1.001456", "Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)", 0.029)]
+
+    # the report's object reads as the passport's once "ở trong nước" (where the applicant is) is set aside
+    assert order_by_action(passports(), "hộ chiếu bao nhiêu tiền")[0].code == "1.001456"
+    assert order_by_action(passports(), "mất hộ chiếu thì làm gì")[0].code == "1.010386"
+    assert ActionRules.load().asked("don bao mat ho chieu viet theo mau nao") == {"report_loss"}  # not "mất hộ chiếu"

@@ -281,3 +281,19 @@ def test_terms_a_foreign_question_gains_only_by_asking_what_to_know_are_kept_apa
     assert "văn phòng" in office.asking
     opening = analyzer.analyze("I want to open a representative office of my company", "en")
     assert "văn phòng đại diện" in opening.expansions and not opening.asking
+
+
+@pytest.mark.parametrize(("question", "language"), [("办理护照需要多长时间？", "zh"),
+                                                  ("여권 발급은 얼마나 걸려요?", "ko")])
+def test_how_long_in_chinese_and_korean_asks_and_names_nothing(analyzer: QueryAnalyzer, question: str,
+                                                                   language: str) -> None:
+    from assistant.retrieval.finder import content_terms
+
+    analysis = analyzer.analyze(question, language)
+    assert "bao lâu" in analysis.expansions and "bao lâu" in analysis.asking  # "需要", "려요" ask nothing more
+    assert "lau" not in content_terms(analysis) and "chieu" in content_terms(analysis)
+
+
+def test_a_french_question_is_anchored_by_the_glossary_terms_it_uses(analyzer: QueryAnalyzer) -> None:
+    analysis = analyzer.analyze("L'acte de naissance de notre fils a été perdu, que faire ?", "fr")
+    assert analysis.anchored and "giấy khai sinh" in analysis.anchors

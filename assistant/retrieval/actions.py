@@ -21,6 +21,7 @@ import yaml
 from rapidfuzz import fuzz
 
 import knowledge
+from assistant.retrieval.abroad import abroad_words
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.ranking import base_name
 from knowledge.model import Procedure
@@ -61,7 +62,9 @@ class NameAction:
 
 
 def _pattern(words: list[str]) -> re.Pattern[str] | None:
-    parts = [re.escape(w) if script_of(w) in ("cjk", "hangul") else rf"\b{re.escape(w)}\b" for w in words]
+    # longest first: at one position the longest phrase matches ("bao mat ho chieu" before "bao mat")
+    parts = [re.escape(w) if script_of(w) in ("cjk", "hangul") else rf"\b{re.escape(w)}\b"
+             for w in sorted(words, key=len, reverse=True)]
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -172,7 +175,16 @@ def _family_of(obj: str, families: dict[str, list[int]]) -> str:
 
 
 def _reads_the_same(obj: str, other: str) -> bool:
-    return fuzz.token_sort_ratio(obj, other) >= SAME_OBJECT
+    """Objects alike but for where the applicant is: "Trình báo mất hộ chiếu phổ thông" is about the passport of
+    "Cấp hộ chiếu phổ thông ở trong nước"."""
+    return fuzz.token_sort_ratio(_without_place(obj), _without_place(other)) >= SAME_OBJECT
+
+
+def _without_place(obj: str) -> str:
+    place = abroad_words()
+    for qualifier in (place.domestic, place.abroad):
+        obj = obj.replace(qualifier, " ")
+    return obj
 
 
 def same_object(name: str, other: str, rules: ActionRules | None = None) -> bool:

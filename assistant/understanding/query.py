@@ -171,7 +171,7 @@ class QueryAnalyzer:
             self.variants.add_all(entry.variants, entry)
             self.variants.add(entry.vi, None)
             if is_domain_entry(entry):
-                for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko]:
+                for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko, *entry.fr]:
                     self.anchors.add(term, entry.vi)
         _guard_one_word_anchors(self.anchors, glossary)
         # "ba người", "ba tuổi": a number before a counted noun, not the "ba" (father) of the glossary
