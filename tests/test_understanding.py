@@ -92,7 +92,10 @@ def test_intents(text: str, intent: str | None) -> None:
      ("Tôi cần làm giấy tờ liên quan đến gia hạn tạm trú", True), ("điều kiện khách sạn?", True),
      ("أين يمكن تصديق توقيع المترجم على ترجمة مستند أجنبي؟", True),
      ("what's the weather like", False), ("ما حالة الطقس اليوم", False), ("chuyển hộ khẩu về quê", True),
-     ("thời hạn của thẻ căn cước", True), ("lệ phí cấp hộ chiếu", True), ("How do I register a marriage?", True)],
+     ("thời hạn của thẻ căn cước", True), ("lệ phí cấp hộ chiếu", True), ("How do I register a marriage?", True),
+     # an investor's paperwork is administrative in French too; investing itself is not
+     ("Un investisseur étranger peut-il ouvrir un bureau ? Quelles démarches ?", True),
+     ("should I invest in stocks", False)],
 )
 def test_scope(text: str, in_scope: bool) -> None:
     assert classify_scope(text).in_scope is in_scope

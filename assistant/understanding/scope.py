@@ -214,7 +214,10 @@ _COMPILED = {topic: [re.compile(normalize_arabic(p)) for p in patterns] for topi
 _IN_SCOPE = re.compile(
     r"ho khau|chuyen khau|thuong tru|tam tru|le phi|thu tuc|ho so|giay (to|phep|khai|chung)|can cuoc|ho chieu|"
     r"khai sinh|ket hon|dat dai|so do|bao hiem|dang ky|chung thuc|procedure|certificate|registration|"
-    r"passport|licen[cs]e|residence|الاقامه|جواز|شهاده|تسجيل"
+    r"passport|licen[cs]e|residence|الاقامه|جواز|شهاده|تسجيل|"
+    # French, Chinese and Korean words for procedures and their papers ("investisseur" matches the money rule)
+    r"demarche|formalite|dossier|permis|certificat|enregistr|autorisation|titre de sejour|acte de|"
+    r"手续|办理|登记|许可证|证明|签证|户口|护照|절차|신청서|등록|허가|증명서|발급|비자|여권"
 )
 
 
