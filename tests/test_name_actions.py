@@ -194,6 +194,7 @@ def test_action_evidence_marks_names_doing_what_is_asked(question: str,
     ("Ông tôi mất, gia đình làm hồ sơ hưởng tiền tuất thế nào?", set()),
     ("bị mất trích lục khai tử thì xin ở đâu", {"reissue", "report_loss"}),  # "bị mất" is still lost
     ("mất bằng lái xe", {"reissue"}),                             # no death in the question
+    ("Sau này bố tôi mất thì đổi chủ hộ sang mẹ tôi làm thế nào?", {"exchange"}),  # a father who dies
 ])
 def test_a_word_alone_asks_nothing_in_its_context(question: str, asked: set[str]) -> None:
     assert ActionRules.load().asked(question) == asked
