@@ -181,10 +181,12 @@ def _reads_the_same(obj: str, other: str) -> bool:
 
 
 def _without_place(obj: str) -> str:
-    place = abroad_words()
+    """``obj`` without the whole words "ở trong nước" / "ở nước ngoài" (not "...o trong nuoc" inside "cho trong
+    nuoc"), matched with spaces around as ``abroad.counterpart`` matches them."""
+    place, padded = abroad_words(), f" {obj} "
     for qualifier in (place.domestic, place.abroad):
-        obj = obj.replace(qualifier, " ")
-    return obj
+        padded = padded.replace(f" {qualifier} ", " ")
+    return padded.strip()
 
 
 def same_object(name: str, other: str, rules: ActionRules | None = None) -> bool:
