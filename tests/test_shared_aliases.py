@@ -34,3 +34,13 @@ def test_the_question_names_every_record_holding_the_shared_alias() -> None:
     analysis = QueryAnalyzer(load_glossary(), _records()).analyze("mất sổ bhxh xin cấp lại ở đâu")
     assert {"1.001613", "2.000693", "1.002759"} <= set(analysis.alias_codes)
     assert "1.004222" not in analysis.alias_codes
+
+
+def test_an_alias_written_with_marks_reaches_only_names_with_the_same_marks() -> None:
+    records = [
+        _procedure("1.012783", "Cấp đổi Giấy chứng nhận", ["sổ đỏ", "đổi sổ đỏ"], True),
+        _procedure("1.012786", "Cấp lại Giấy chứng nhận do bị mất", ["sổ đỏ", "so do", "mất sổ đỏ"], True),
+        _procedure("1.014864", "Giấy phép cho phương tiện thủy nội địa thô sơ do Chủ tịch UBND cấp", [], False),
+        _procedure("9.000001", "Đính chính sổ đỏ đã cấp", [], False),
+    ]
+    assert shared_alias_holders(records) == [("sổ đỏ", "9.000001")]  # "thô sơ do Chủ" folds to "so do" too

@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from knowledge.model import Procedure
-from knowledge.text import comparison_alternation, comparison_form
+from knowledge.text import comparison_alternation, comparison_form, fold, has_vietnamese_diacritics
 
 
 def shared_alias_holders(procedures: Iterable[Procedure],
@@ -29,13 +29,36 @@ def shared_alias_holders(procedures: Iterable[Procedure],
     shared = {alias for alias, count in users.items() if count > 1 and re.search(r"[a-z]", alias)}
     if not shared:
         return []
-    originals = {comparison_form(a): a for p in curated for a in p.aliases if comparison_form(a) in shared}
-    pattern = re.compile(rf"(?<!\w)(?:{comparison_alternation(shared)})(?!\w)")
-    holders = []
+    written = [a for p in curated for a in p.aliases if comparison_form(a) in shared]
+    originals = {comparison_form(a): a for a in sorted(written, key=has_vietnamese_diacritics)}  # marked wins
+    patterns = _patterns(written, shared)
+    holders: list[tuple[str, str]] = []
     for procedure in procedures:
         if procedure.translations or procedure.code is None:
             continue
-        names = {comparison_form(procedure.name), comparison_form(expand(procedure.name))}
-        for found in sorted({m.group(0) for text in names for m in pattern.finditer(text)}):
-            holders.append((originals[found], procedure.code))
+        found = {comparison_form(m.group(0)) for pattern, form in patterns
+                 for text in (procedure.name, expand(procedure.name)) for m in pattern.finditer(form(text))}
+        holders.extend((originals[alias], procedure.code) for alias in sorted(found))
     return holders
+
+
+def _patterns(written: list[str], shared: set[str]) -> list[tuple[re.Pattern[str], Callable[[str], str]]]:
+    """A name is written with its marks, so an alias written with marks is matched with them ("sổ đỏ" is not the
+    "thô sơ do Chủ tịch" of an irrigation permit); an alias written only without marks is matched without them."""
+    marked = {_marked_form(a) for a in written if has_vietnamese_diacritics(a)}
+    plain = shared - {comparison_form(a) for a in marked}
+    patterns: list[tuple[re.Pattern[str], Callable[[str], str]]] = []
+    if marked:
+        patterns.append((re.compile(rf"(?<!\w)(?:{_alternation(marked, _marked_form)})(?!\w)"), _marked_form))
+    if plain:
+        patterns.append((re.compile(rf"(?<!\w)(?:{comparison_alternation(plain)})(?!\w)"), comparison_form))
+    return patterns
+
+
+def _alternation(phrases: Iterable[str], form: Callable[[str], str]) -> str:
+    return "|".join(re.escape(form(p)) for p in sorted(phrases, key=len, reverse=True))
+
+
+def _marked_form(text: str) -> str:
+    """Case-folded with single spaces, marks kept."""
+    return " ".join(fold(text).split())
