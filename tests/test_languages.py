@@ -55,6 +55,24 @@ def test_single_chinese_or_korean_characters_do_not_match_inside_words() -> None
     assert matcher.find("社会保险") == []
 
 
+def test_a_korean_phrase_crosses_a_space_only_from_the_start_of_a_word() -> None:
+    from assistant.understanding.phrases import PhraseMatcher
+
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    matcher.add("도시", "đô thị")
+    matcher.add("결혼등록", "đăng ký kết hôn")
+    matcher.add("사망 재등록", "đăng ký lại khai tử")
+
+    def found(text: str) -> list[str]:
+        return [m.payloads[0] for m in matcher.find(text)]
+
+    assert found("외국인도 시험을 볼 수 있나요?") == []  # "...도" ends one word, "시..." starts the next
+    assert found("도시 계획") == ["đô thị"]
+    assert found("결혼 등록에 필요한 서류") == ["đăng ký kết hôn"]  # spaced or not, a compound is one term
+    assert found("결혼등록에 필요한 서류") == ["đăng ký kết hôn"]
+    assert found("사망재등록") == ["đăng ký lại khai tử"]
+
+
 @pytest.mark.parametrize("question", ["我是中国人，想在越南登记结婚，需要什么材料？",
                                       "한국인인 제가 베트남에서 혼인신고를 하려면 무엇이 필요한가요?"])
 def test_a_stated_nationality_is_a_foreign_element(chat: ChatService, question: str) -> None:

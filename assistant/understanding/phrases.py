@@ -18,6 +18,8 @@ from knowledge.text import script_of, strip_diacritics, unigrams_with_exact
 T = TypeVar("T")
 MAX_PHRASE = 8
 
+#: The mark of a character that starts a word of a spaced text written by character (Korean), not a Vietnamese mark.
+WORD_START = " "
 #: Per token, its marked form ("vật", with "đ" read as "d") or None when typed without tone or vowel marks.
 Marks = tuple[str | None, ...]
 
@@ -31,8 +33,15 @@ def word_mark(word: str) -> str | None:
 def marked_tokens(text: str) -> tuple[tuple[str, ...], Marks]:
     """Plain unigram tokens of a text, and beside each, the word as written when it carries marks."""
     if script_of(text) in ("cjk", "hangul"):  # matched by character: Korean particles stick to words ("신고는")
-        chars = tuple(ch for ch in text if ch.isalnum())
-        return chars, (None,) * len(chars)
+        chars, starts, spaced = [], [], False
+        for ch in text:
+            if ch.isalnum():
+                chars.append(ch)
+                starts.append(WORD_START if spaced or len(chars) == 1 else None)
+                spaced = False
+            else:
+                spaced = spaced or ch.isspace()
+        return tuple(chars), tuple(starts)
     pairs = unigrams_with_exact(text, query_forms=True)
     return tuple(term for term, _ in pairs), tuple(word_mark(exact[1:]) if exact else None for _, exact in pairs)
 
@@ -44,8 +53,12 @@ def phrase_tokens(text: str) -> tuple[str, ...]:
 
 def compatible(typed: Sequence[str | None], known: Sequence[str | None]) -> bool:
     """Whether words typed with these marks can be the phrase written with those: a word typed without marks
-    fits any; a marked one only the same marks."""
-    return all(t is None or t == k for t, k in zip(typed, known, strict=True))
+    fits any; a marked one only the same marks. A phrase of characters (Korean) that runs across a space of the
+    text where it has none starts at a word: "결혼 등록" is "결혼등록", "외국인도 시험" holds no "도시"."""
+    pairs = list(zip(typed, known, strict=True))
+    if pairs and pairs[0][0] != WORD_START and any(t == WORD_START != k for t, k in pairs[1:]):
+        return False
+    return all(t is None or t in (k, WORD_START) for t, k in pairs)
 
 
 @dataclass(frozen=True)
