@@ -16,6 +16,7 @@ from assistant.retrieval.abroad import place_first
 from assistant.retrieval.actions import action_evidence, bundled_rules, order_by_action
 from assistant.retrieval.again import first_time_first
 from assistant.retrieval.ages import age_first
+from assistant.retrieval.cases import general_case_first
 from assistant.retrieval.contrast import contrast_rerank
 from assistant.retrieval.foreign_element import domestic_first
 from assistant.retrieval.hybrid import HybridRetriever, ProcedureHit
@@ -225,6 +226,7 @@ class ProcedureFinder:
             hits = place_first(self.index, hits, found.question_text)  # "... ở trong nước" unless living abroad
             hits = domestic_first(hits, found.content_terms, analysis.language)  # nothing foreign named
             hits = first_time_first(hits, found.asked_text)  # nothing said of doing it again
+            hits = general_case_first(hits, found.content_terms)  # "... trong trường hợp thay đổi chủ xe" unless said
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)
         found.hits = prefer_levels(hits, text)[:k]
