@@ -81,3 +81,12 @@ def test_words_put_before_the_shared_name_must_be_asked_for_the_specific_member(
     for question, first in ((poor, "2.000829"), (withdraw, "2.001680")):
         terms = content_terms(QueryAnalyzer(load_glossary(), []).analyze(question))
         assert contrast_rerank(list(hits), terms, "vi")[0].code == first
+
+
+def test_the_same_words_in_another_order_are_not_a_qualified_form() -> None:
+    hits = [name_hit("3.000347", "Đổi giấy phép lái xe", 0.040),
+            name_hit("1.005210", "Cấp lại Giấy phép đào tạo lái xe ô tô khi bị mất, bị hỏng, có sự thay đổi về tên "
+                                 "của cơ sở đào tạo", 0.035)]
+    analysis = QueryAnalyzer(load_glossary(), []).analyze("Bằng lái bị hỏng/rách thì có cấp lại được không?")
+    ordered = contrast_rerank(hits, content_terms(analysis), analysis.language)
+    assert ordered[0].code == "3.000347"  # "thay đổi" late in the name is not the action "Đổi" qualified

@@ -67,20 +67,30 @@ def _asks_leading(general: Names, specific: Names, asked: AbstractSet[str]) -> b
     return not leading or bool(leading & asked) or bool((specific[1] - general[1]) & asked)
 
 
+def _qualifies(general: Names, specific: Names) -> bool:
+    """Whether the specific name is the general one with words added: it holds every word of the general name's,
+    in the same order ("đăng ký khai sinh" → "đăng ký lại khai sinh"), not the same words met elsewhere ("Đổi giấy
+    phép lái xe" is not in "Cấp lại giấy phép đào tạo lái xe ... có sự thay đổi ...")."""
+    if not general[0] < specific[0]:
+        return False
+    rest = iter(specific[2])
+    return all(term in rest for term in general[2])
+
+
 def _prefers_lower(upper: Names, lower: Names, asked: set[str]) -> bool:
-    """Whether the lower procedure should go first: it is a more specific form of the upper one (its official name
-    holds every word of the upper one's and more) and the question uses those extra words, or it is the general
-    form of the upper one and the question uses none of the words the upper one adds ("lại", "nước ngoài")."""
-    if upper[0] < lower[0]:
+    """Whether the lower procedure should go first: it is a more specific form of the upper one (``_qualifies``)
+    and the question uses those extra words, or it is the general form of the upper one and the question uses none
+    of the words the upper one adds ("lại", "nước ngoài")."""
+    if _qualifies(upper, lower):
         return _uses_extra(upper, lower, asked) and _asks_leading(upper, lower, asked)
-    if lower[0] < upper[0]:
+    if _qualifies(lower, upper):
         return not (_uses_extra(lower, upper, asked) and _asks_leading(lower, upper, asked))
     return False  # not a qualified form; members that differ by their action are ordered in ``actions``
 
 
 def _issues_held(upper: Names, lower: Names, asked: set[str], held: AbstractSet[str]) -> bool:
     """Whether the upper procedure is the lower one plus words that only name a paper the asker already holds."""
-    return bool(held) and lower[0] < upper[0] and _uses_extra(lower, upper, held) and not _uses_extra(
+    return bool(held) and _qualifies(lower, upper) and _uses_extra(lower, upper, held) and not _uses_extra(
         lower, upper, asked)
 
 
