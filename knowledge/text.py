@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
@@ -53,9 +53,11 @@ def comparison_form(text: str) -> str:
     return " ".join(normalize_arabic(strip_diacritics(fold(text))).split())
 
 
-def comparison_alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of ``phrases`` in ``comparison_form``, longest first (so "ở nước ngoài" wins over "ở")."""
-    return "|".join(re.escape(comparison_form(p)) for p in sorted(phrases, key=len, reverse=True))
+def comparison_alternation(phrases: Iterable[str], form: Callable[[str], str] | None = None) -> str:
+    """A regex alternation of ``phrases`` in ``comparison_form`` (or another ``form``), longest first (so "ở nước
+    ngoài" wins over "ở")."""
+    form = form or comparison_form
+    return "|".join(re.escape(form(p)) for p in sorted(phrases, key=len, reverse=True))
 
 
 def has_vietnamese_diacritics(text: str) -> bool:

@@ -10,6 +10,7 @@ the words only the clause has, a close hit about the same object without an unst
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.retrieval.contrast import GENERIC
 from assistant.retrieval.hybrid import ProcedureHit
@@ -28,9 +29,10 @@ _CLAUSE = re.compile(r"(?<!\w)(?:trong|đối với|cho) (?:các )?trường h�
 _CHANNEL = re.compile(r"\(?(?:thực hiện )?(?:bằng dịch vụ công|tại cấp|ở cấp)|\(thực hiện|thực hiện tại")
 
 
+@lru_cache(maxsize=16384)
 def _parts(name: str) -> tuple[frozenset[str], frozenset[str]]:
     """The name's words outside its case clause, and those only the clause has (empty: no clause, or a name that
-    also names the procedure without one)."""
+    also names the procedure without one); cached, names repeat across questions."""
     text = fold(name)
     channel = _CHANNEL.search(text)
     text = text[: channel.start()] if channel else text

@@ -49,14 +49,10 @@ def _patterns(written: list[str], shared: set[str]) -> list[tuple[re.Pattern[str
     plain = shared - {comparison_form(a) for a in marked}
     patterns: list[tuple[re.Pattern[str], Callable[[str], str]]] = []
     if marked:
-        patterns.append((re.compile(rf"(?<!\w)(?:{_alternation(marked, _marked_form)})(?!\w)"), _marked_form))
+        patterns.append((re.compile(rf"(?<!\w)(?:{comparison_alternation(marked, _marked_form)})(?!\w)"), _marked_form))
     if plain:
         patterns.append((re.compile(rf"(?<!\w)(?:{comparison_alternation(plain)})(?!\w)"), comparison_form))
     return patterns
-
-
-def _alternation(phrases: Iterable[str], form: Callable[[str], str]) -> str:
-    return "|".join(re.escape(form(p)) for p in sorted(phrases, key=len, reverse=True))
 
 
 def _marked_form(text: str) -> str:
