@@ -300,3 +300,8 @@ def test_how_long_in_chinese_and_korean_asks_and_names_nothing(analyzer: QueryAn
 def test_a_french_question_is_anchored_by_the_glossary_terms_it_uses(analyzer: QueryAnalyzer) -> None:
     analysis = analyzer.analyze("L'acte de naissance de notre fils a été perdu, que faire ?", "fr")
     assert analysis.anchored and "giấy khai sinh" in analysis.anchors
+
+
+def test_enough_dk_is_eligible_not_registered(analyzer: QueryAnalyzer) -> None:
+    assert "điều kiện" in analyzer.analyze("khong du dk tam tru ntn").normalized
+    assert "đăng ký" in analyzer.analyze("dk tam tru can gi").normalized

@@ -30,6 +30,8 @@ CHAT_SHORTHAND: dict[str, str] = {
     "ko": "không", "k": "không", "kh": "không", "j": "gì", "ntn": "như thế nào", "dc": "được", "đc": "được",
     "bn": "bao nhiêu", "dk": "đăng ký", "đk": "đăng ký", "dky": "đăng ký", "đky": "đăng ký", "hk": "hộ khẩu",
     "vs": "với", "mk": "mình", "sdt": "số điện thoại", "bh": "bao giờ", "lm": "làm", "trc": "trước",
+    # "đủ dk" is "đủ điều kiện" (eligible), not the "đăng ký" that "dk" alone is
+    "đủ đk": "đủ điều kiện", "đủ dk": "đủ điều kiện", "du dk": "đủ điều kiện", "du đk": "đủ điều kiện",
 }
 
 
