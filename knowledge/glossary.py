@@ -160,3 +160,13 @@ def spelled_out(text: str) -> list[str]:
     forms = one_word_short_forms()
     keys = (comparison_form(word) for word in _CAPITALS.findall(text))
     return list(dict.fromkeys(forms[key] for key in keys if key in forms))
+
+
+@lru_cache(maxsize=16384)
+def spelled_out_name(name: str) -> str | None:
+    """The name with its capitalised short forms written out in place ("Cấp lại ... sổ BHXH" -> "Cấp lại ... sổ bảo
+    hiểm xã hội"), or None when it has none the glossary knows: a question typing "bhxh" is read as "bảo hiểm xã
+    hội", and should meet the name as well as one typing the words."""
+    forms = one_word_short_forms()
+    changed = _CAPITALS.sub(lambda m: forms.get(comparison_form(m.group(0)), m.group(0)), name)
+    return changed if changed != name else None

@@ -174,6 +174,21 @@ def test_words_typed_with_marks_are_found_only_with_those_marks() -> None:
     assert name_match(anniversary, terms, "vi", typed_forms(["chu ky"]))[1] > 0.0
 
 
+def test_a_name_that_abbreviates_is_matched_as_written_out() -> None:
+    from assistant.retrieval.finder import name_match
+    from knowledge.glossary import spelled_out_name
+    from knowledge.model import Procedure, Provenance
+
+    name = "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT"
+    assert spelled_out_name(name) == "Cấp lại, đổi, điều chỉnh thông tin trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế"
+    assert spelled_out_name("Cấp giấy phép lái xe") is None
+    book = Procedure(uid="dvc:1.002759", code="1.002759", name=name,
+                     provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+    written = {"cap", "lai", "so", "hiem", "xa"}  # "cấp lại sổ bảo hiểm xã hội", as a typed "bhxh" is read too
+    share, whole = name_match(book, written, "vi")
+    assert share > 0.5 and whole == 5 / 13  # as written, only "cấp", "lại" and "sổ" of 12 terms
+
+
 def test_marks_are_put_back_only_where_the_word_pairs_agree() -> None:
     from assistant.understanding.restore import MarkRestorer
 

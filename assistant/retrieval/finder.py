@@ -31,6 +31,7 @@ from assistant.understanding.marks import TypedForms, typed_forms
 from assistant.understanding.place_names import is_place_name, without_place_names
 from assistant.understanding.possession import asked_terms
 from assistant.understanding.query import QueryAnalysis, QueryAnalyzer
+from knowledge.glossary import spelled_out_name
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
 from knowledge.text import fold, index_terms, strip_diacritics
@@ -104,7 +105,8 @@ def name_match(procedure: Procedure, terms: set[str], language: str,
     language, or one of its aliases ("sổ đỏ"). Returns the best, over the names, of the mean of the share of the
     name the question covers and the share of the question the name covers, and the best share of a name covered
     (below 1 when every name says something the question does not: "lại", "có yếu tố nước ngoài")."""
-    names = [procedure.name, *procedure.aliases]
+    spelled = spelled_out_name(procedure.name)  # "sổ BHXH" met by "sổ bảo hiểm xã hội" or a typed "bhxh"
+    names = [procedure.name, *([spelled] if spelled else []), *procedure.aliases]
     if language in procedure.translations:
         tr = procedure.translations[language]
         names += [tr.name, *tr.aliases]
