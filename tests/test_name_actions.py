@@ -57,6 +57,7 @@ def test_names_split_into_action_and_object() -> None:
     assert rules.split_name("Cấp lại giấy phép lái xe") == (("reissue",), "giay phep lai xe")
     assert rules.split_name("Thủ tục gia hạn tạm trú (cấp tỉnh)") == (("extend",), "tam tru")
     assert rules.split_name("Khai báo tạm trú cho người nước ngoài") is None
+    assert rules.split_name("Sửa lỗi sai sót trong giao dịch") == (("correct",), "sai sot trong giao dich")
 
 
 def test_a_default_action_must_be_one_of_the_actions(tmp_path: Path) -> None:

@@ -320,3 +320,14 @@ def test_a_french_question_is_anchored_by_the_glossary_terms_it_uses(analyzer: Q
 def test_enough_dk_is_eligible_not_registered(analyzer: QueryAnalyzer) -> None:
     assert "điều kiện" in analyzer.analyze("khong du dk tam tru ntn").normalized
     assert "đăng ký" in analyzer.analyze("dk tam tru can gi").normalized
+
+
+def test_bao_of_bao_hiem_is_a_content_word_but_bao_lau_is_not() -> None:
+    from assistant.retrieval.finder import content_terms
+    from assistant.understanding.query import QueryAnalyzer
+    from knowledge.glossary import load_glossary
+
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    assert "bao" in content_terms(analyzer.analyze("mua bao hiem y te ho gia dinh o dau"))
+    assert "bao" not in content_terms(analyzer.analyze("cap lai the can cuoc mat bao lau"))
+    assert "bao" not in content_terms(analyzer.analyze("lam giay phep lai xe bao gio co"))

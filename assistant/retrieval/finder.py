@@ -127,7 +127,7 @@ def name_coverage(procedure: Procedure, terms: set[str], language: str, typed: T
 
 
 #: Generic phrases whose syllables are meaningful elsewhere ("hộ" in "tách hộ", "sổ" in "sổ đỏ").
-FILLER_PHRASES = re.compile(r"\b(ho so|giay to|thu tuc|the nao|bao nhieu)\b")
+FILLER_PHRASES = re.compile(r"\b(ho so|giay to|thu tuc|the nao|bao nhieu|bao lau|bao gio)\b")
 
 
 UNSPACED_LANGUAGES = ("zh", "ko")

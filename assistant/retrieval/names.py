@@ -9,7 +9,7 @@ from knowledge.text import index_terms
 
 #: Words that carry no information about which procedure is meant (plain forms).
 FILLER = frozenset(
-    "toi em anh chi minh ban can gi j lam the nao sao o dau bao nhieu khong ko k duoc dc cho hoi xin muon thi va "
+    "toi em anh chi minh ban can gi j lam the nao sao o dau nhieu khong ko k duoc dc cho hoi xin muon thi va "
     "la co cua voi ve nhu nay do roi con nua a ah oi nhe nha vay ay ai phai di nop tuc "
     "i my me you we do does how what which where when can could should would please want need get is are the "
     "of for to in on a an and or it this that with about my هل ما ماذا كيف اين متي من في على الى عن انا اريد "
