@@ -16,7 +16,8 @@ from knowledge.model import Procedure, Provenance
     ("ابني عمره 8 سنوات", 8), ("Tôi 35 tuổi, làm căn cước cho con 5 tuổi", 5), ("làm căn cước ở đâu", None),
     ("phòng 14 m2", None), ("Căn cước cho người dưới 14 tuổi cần gì?", None), ("children under 14 years old", None),
     ("từ đủ 14 tuổi trở lên", None), ("My daughter just turned 14.", 14), ("at the age of 8", 8),
-    ("the 2024 budget turned 15 percent", None),
+    ("the 2024 budget turned 15 percent", None), ("can cuoc 14t can gi", 14), ("dưới 14t", None),
+    ("xe tải 5 t", None),
 ])
 def test_the_age_a_question_states(text: str, age: int | None) -> None:
     assert question_age(text) == age

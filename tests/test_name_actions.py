@@ -58,6 +58,16 @@ def test_names_split_into_action_and_object() -> None:
     assert rules.split_name("Thủ tục gia hạn tạm trú (cấp tỉnh)") == (("extend",), "tam tru")
     assert rules.split_name("Khai báo tạm trú cho người nước ngoài") is None
     assert rules.split_name("Sửa lỗi sai sót trong giao dịch") == (("correct",), "sai sot trong giao dich")
+    assert rules.split_name("Mở khóa tài khoản định danh điện tử") == (("unlock",), "tai khoan dinh danh dien tu")
+    assert rules.split_name("Khóa căn cước điện tử") == (("lock",), "can cuoc dien tu")
+
+
+def test_a_lock_is_asked_for_apart_from_an_unlock() -> None:
+    rules = ActionRules.load()
+    assert rules.asked("tài khoản vneid bị khóa") == {"unlock"}
+    assert rules.asked("mo khoa tai khoan dinh danh") == {"unlock"}
+    assert rules.asked("muốn khóa căn cước điện tử vì mất điện thoại") == {"lock", "reissue", "report_loss"}
+    assert rules.asked("tài khoản định danh điện tử?") == set()  # the account itself
 
 
 def test_a_default_action_must_be_one_of_the_actions(tmp_path: Path) -> None:

@@ -18,8 +18,9 @@ from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
 from knowledge.text import fold, strip_diacritics
 
+#: "8 tuổi", "8-year-old", "8岁"..., and "14t" as chat writes it (the "t" against the number: "xe 5 t" is no age).
 _QUESTION_AGE = re.compile(
-    r"(\d{1,3})\s*(?:tuoi\b|years?[- ]old\b|-year\b|yo\b|ans\b|岁|周岁|세|살|سنه|سنوات|سنين|عاما|عام)"
+    r"(\d{1,3})(?:t\b|\s*(?:tuoi\b|years?[- ]old\b|-year\b|yo\b|ans\b|岁|周岁|세|살|سنه|سنوات|سنين|عاما|عام))"
 )
 #: An age named by the word before it ("just turned 14", "aged 8", "at the age of 15").
 _AGE_AFTER_WORD = re.compile(
