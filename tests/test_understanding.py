@@ -331,3 +331,13 @@ def test_bao_of_bao_hiem_is_a_content_word_but_bao_lau_is_not() -> None:
     assert "bao" in content_terms(analyzer.analyze("mua bao hiem y te ho gia dinh o dau"))
     assert "bao" not in content_terms(analyzer.analyze("cap lai the can cuoc mat bao lau"))
     assert "bao" not in content_terms(analyzer.analyze("lam giay phep lai xe bao gio co"))
+
+
+def test_lodging_and_the_cc_short_form_reach_their_terms() -> None:
+    from assistant.understanding.query import QueryAnalyzer
+    from knowledge.glossary import load_glossary
+
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    assert "thẻ căn cước" in analyzer.analyze("lam cc ntn").marked
+    assert "thẻ căn cước" not in analyzer.analyze("mat cc can gi").marked  # "mất" must stay: a re-issue
+    assert "đăng ký tạm trú" in analyzer.analyze("Ở trọ thì có phải báo công an không?").expansions
