@@ -52,4 +52,20 @@ def without_determiners(text: str, language: str) -> str:
     drop = determiners().get(language)
     if not drop:
         return text
+    if language in SUFFIXED:
+        return " ".join(_without_ending(w, drop) for w in text.split())
     return " ".join(w for w in text.split() if w.lower().strip(".,;:!?()\"'") not in drop)
+
+
+#: Languages whose listed words are endings written on the word (Korean particles).
+SUFFIXED = frozenset({"ko"})
+#: Syllables a word keeps once its particle is off ("국적을" -> "국적"; "제도" stays: "도" is no particle there).
+_MIN_STEM = 2
+
+
+def _without_ending(word: str, endings: frozenset[str]) -> str:
+    core = word.rstrip(".,;:!?()\"'")
+    for ending in sorted(endings, key=len, reverse=True):
+        if core.endswith(ending) and len(core) - len(ending) >= _MIN_STEM:
+            return core[: -len(ending)]
+    return word
