@@ -341,3 +341,13 @@ def test_lodging_and_the_cc_short_form_reach_their_terms() -> None:
     assert "thẻ căn cước" in analyzer.analyze("lam cc ntn").marked
     assert "thẻ căn cước" not in analyzer.analyze("mat cc can gi").marked  # "mất" must stay: a re-issue
     assert "đăng ký tạm trú" in analyzer.analyze("Ở trọ thì có phải báo công an không?").expansions
+
+
+def test_chinese_birth_reports_and_duty_free_allowances_reach_their_terms() -> None:
+    from assistant.understanding.query import QueryAnalyzer
+    from knowledge.glossary import load_glossary
+
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    assert "đăng ký khai sinh" in analyzer.analyze("我想在给孩子报出生的时候同时登记我是父亲").expansions
+    luggage = analyzer.analyze("I'm bringing three phones in my luggage, more than the duty-free allowance.")
+    assert {"hành lý", "định mức miễn thuế"} <= set(luggage.expansions)
