@@ -90,3 +90,14 @@ def test_the_member_for_the_other_place_is_no_rival_to_the_answer(index: Knowled
     hits[1].score, hits[2].score = 0.9, 0.5
     assert rival_score(hits, index) == 0.5  # the passport, not giving up nationality from abroad
     assert margin(hits, index) == pytest.approx(0.5)
+
+
+def test_a_procedure_for_applicants_in_the_country_does_not_fit_one_living_abroad(index: KnowledgeIndex) -> None:
+    from assistant.retrieval.abroad import at_home_only
+
+    passport = index.procedure("1.001471")
+    abroad_member = index.procedure("1.005141")
+    assert passport is not None and abroad_member is not None
+    assert at_home_only(passport, "Tôi đang du học ở Nhật Bản, hộ chiếu sắp hết hạn, làm mới thế nào")
+    assert not at_home_only(passport, "hộ chiếu sắp hết hạn, làm mới thế nào")
+    assert not at_home_only(abroad_member, "Tôi đang sống ở Mỹ, muốn thôi quốc tịch")

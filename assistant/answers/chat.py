@@ -12,6 +12,7 @@ from assistant.answers.labels import label
 from assistant.answers.llm import LlmAnswerer
 from assistant.answers.storage import ConversationStore
 from assistant.redact import redact
+from assistant.retrieval.abroad import at_home_only
 from assistant.retrieval.actions import member_doing_asked
 from assistant.retrieval.ages import member_for_age, question_age
 from assistant.retrieval.finder import Found, ProcedureFinder
@@ -105,6 +106,8 @@ class ChatService:
             return Decision("out_of_scope")  # no administrative vocabulary at all: weather, chit-chat, shopping...
         if not self.confidence.should_answer(features):
             return Decision("no_match")  # the best procedure is only loosely related: offer candidates instead
+        if at_home_only(top.procedure, found.question_text):
+            return Decision("no_match")  # "ở trong nước" for someone living abroad: done at a mission, not here
         clarification = self.finder.clarifier.clarification(
             hits, found.question_text, found.analysis.language, self._known_hits(top, hits))
         if clarification is not None:

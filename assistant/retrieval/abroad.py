@@ -91,3 +91,11 @@ def place_first(index: KnowledgeIndex, hits: list[ProcedureHit], question: str) 
         return hits
     other, other_abroad = pair
     return put_first(index, hits, other) if other_abroad == words.lives_abroad(question) else hits
+
+
+def at_home_only(procedure: Procedure, question: str) -> bool:
+    """Whether ``procedure`` is named for applicants in the country ("Cấp hộ chiếu phổ thông ở trong nước") and the
+    question says the applicant lives abroad: such a person applies at a mission abroad, which no record here
+    covers, so the procedure does not fit (the chat says so and offers it among the closest)."""
+    words = abroad_words()
+    return f" {words.domestic} " in f" {base_name(procedure.name)} " and words.lives_abroad(question)
