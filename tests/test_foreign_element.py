@@ -40,3 +40,10 @@ def test_a_far_lower_or_unrelated_hit_is_not_moved() -> None:
     assert _first("muốn nhận con riêng của chồng làm con", far)[0] == "1.004878"
     unrelated = [_adoption()[0], _adoption()[2]]
     assert _first("muốn nhận con riêng của chồng làm con", unrelated)[0] == "1.004878"
+
+
+def test_a_procedure_for_foreigners_is_a_foreign_element_too() -> None:
+    hits = [name_hit("1.001010", "Cấp thẻ thường trú cho người nước ngoài tại Việt Nam (thực hiện tại cấp tỉnh)", 0.03),
+            name_hit("1.004222", "Đăng ký thường trú", 0.026)]
+    assert _first("Tôi cần làm giấy tờ liên quan đến thường trú", hits)[0] == "1.004222"
+    assert _first("Vợ tôi là người Hàn Quốc, cần làm giấy tờ thường trú", hits)[0] == "1.001010"

@@ -4,7 +4,8 @@ Civil-status and adoption procedures come as a domestic procedure and one with a
 do not always share enough words to make them one family for ``contrast``: "Đăng ký việc nuôi con nuôi trong nước"
 and "Giải quyết việc nuôi con nuôi có yếu tố nước ngoài đối với trường hợp cha dượng, mẹ kế nhận con riêng của vợ
 hoặc chồng". The longer name matches more of a described situation ("con riêng của chồng") and ranks first, though
-the asker said nothing about another country. When the best hit's name has "có yếu tố nước ngoài" (a name that
+the asker said nothing about another country. When the best hit's name has "có yếu tố nước ngoài" or is "... cho
+người nước ngoài" ("Cấp thẻ thường trú cho người nước ngoài" for "giấy tờ liên quan đến thường trú"; a name that
 lists "cơ quan của nước ngoài" among issuers has no foreign element), the question is in
 Vietnamese and none of its words (nor the glossary terms it gained: a nationality gives "người nước ngoài", "nn"
 gives "nước ngoài") says so, a close hit about the same thing without it goes first. Questions in other languages
@@ -20,8 +21,8 @@ from assistant.retrieval.names import name_terms
 from assistant.retrieval.ranking import base_name, trade_first
 from knowledge.text import comparison_form
 
-#: The name qualifier of a foreign element, folded; "của nước ngoài" in a list of issuers is not one.
-QUALIFIER = "yeu to nuoc ngoai"
+#: The name qualifiers of a foreign element or applicant, folded; "của nước ngoài" in a list of issuers is not one.
+QUALIFIERS = ("yeu to nuoc ngoai", "cho nguoi nuoc ngoai")
 #: Its content words, left out when two names are compared.
 FOREIGN = frozenset({"yeu", "nuoc", "ngoai"})
 #: The question's folded word whose absence says nothing foreign was named.
@@ -35,7 +36,8 @@ MIN_SHARED = 0.4
 
 
 def _foreign_element(name: str) -> bool:
-    return QUALIFIER in comparison_form(name)
+    folded = comparison_form(name)
+    return any(qualifier in folded for qualifier in QUALIFIERS)
 
 
 def domestic_first(hits: list[ProcedureHit], content: AbstractSet[str], language: str) -> list[ProcedureHit]:
