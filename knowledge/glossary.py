@@ -138,6 +138,7 @@ def bundled_glossary() -> list[GlossaryEntry]:
 
 
 _CAPITALS = re.compile(r"\b[A-ZĐ][A-ZĐ0-9]{2,}\b")
+_CODE = re.compile(r"\S*\d\S*")  # "38/2015/TT-BTC", "01/GTGT", "BM.NCC.20.01": codes, whose parts are no short forms
 
 
 @lru_cache(maxsize=1)
@@ -153,20 +154,47 @@ def one_word_short_forms() -> dict[str, str]:
     return {key: next(iter(terms)) for key, terms in meanings.items() if len(terms) == 1}
 
 
+def _outside_codes(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) of the text between the codes it cites, where a capitalised word may be a short form."""
+    pieces, start = [], 0
+    for code in _CODE.finditer(text):
+        pieces.append((start, text[start:code.start()]))
+        start = code.end()
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def _short_forms_in(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, Vietnamese term) of each capitalised short form the glossary knows, outside cited codes."""
+    forms = one_word_short_forms()
+    found = []
+    for offset, piece in _outside_codes(text):
+        for match in _CAPITALS.finditer(piece):
+            term = forms.get(comparison_form(match.group(0)))
+            if term:
+                found.append((offset + match.start(), offset + match.end(), term))
+    return found
+
+
 def spelled_out(text: str) -> list[str]:
     """The glossary terms of the capitalised short forms an official text uses ("công ty TNHH" -> "công ty trách
     nhiệm hữu hạn"), so that a record written with "TNHH" and a question written in full still meet. Only words in
-    capitals count: names write their short forms that way, and "dk" or "đt" in lowercase may be anything."""
-    forms = one_word_short_forms()
-    keys = (comparison_form(word) for word in _CAPITALS.findall(text))
-    return list(dict.fromkeys(forms[key] for key in keys if key in forms))
+    capitals count: names write their short forms that way, and "dk" or "đt" in lowercase may be anything. Parts of
+    a cited code ("Thông tư 38/2015/TT-BTC", "mẫu 01/GTGT") are not short forms."""
+    return list(dict.fromkeys(term for _, _, term in _short_forms_in(text)))
 
 
 @lru_cache(maxsize=16384)
 def spelled_out_name(name: str) -> str | None:
-    """The name with its capitalised short forms written out in place ("Cấp lại ... sổ BHXH" -> "Cấp lại ... sổ bảo
-    hiểm xã hội"), or None when it has none the glossary knows: a question typing "bhxh" is read as "bảo hiểm xã
-    hội", and should meet the name as well as one typing the words."""
-    forms = one_word_short_forms()
-    changed = _CAPITALS.sub(lambda m: forms.get(comparison_form(m.group(0)), m.group(0)), name)
-    return changed if changed != name else None
+    """The name or document title with its capitalised short forms written out in place ("Cấp lại ... sổ BHXH" ->
+    "Cấp lại ... sổ bảo hiểm xã hội"; "Bản sao CMND/CCCD" -> "Bản sao chứng minh nhân dân/căn cước công dân"), or
+    None when it has none the glossary knows: a question typing "bhxh" is read as "bảo hiểm xã hội", and should meet
+    the name as well as one typing the words. Cited codes are left as written."""
+    found = _short_forms_in(name)
+    if not found:
+        return None
+    out, last = [], 0
+    for start, end, term in found:
+        out += [name[last:start], term]
+        last = end
+    return "".join(out) + name[last:]

@@ -178,3 +178,13 @@ def test_capitalised_short_forms_of_official_names_are_spelled_out() -> None:
     assert spelled_out("Cấp đổi CCCD") == ["căn cước công dân"]
     assert spelled_out("Thủ tục đăng ký thường trú") == []
     assert spelled_out("đt và dk viết thường") == []  # lowercase short forms in a text may be anything
+
+
+def test_short_forms_are_written_out_in_place_but_cited_codes_are_left_as_written() -> None:
+    from knowledge.glossary import spelled_out, spelled_out_name
+
+    assert spelled_out_name("Bản sao CMND/CCCD") == "Bản sao chứng minh nhân dân/căn cước công dân"
+    assert spelled_out_name("Tờ khai thuế (mẫu số 01/GTGT) theo Thông tư số 38/2015/TT-BTC") is None
+    cited = "Nghị quyết 107/2023/QH15 của Quốc hội"  # "QH15" is part of a citation, not a short form
+    assert spelled_out(cited) == [] and spelled_out_name(cited) is None
+    assert spelled_out_name("Chứng từ nộp BHXH theo mẫu 01-TBH") == "Chứng từ nộp bảo hiểm xã hội theo mẫu 01-TBH"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from knowledge.glossary import bundled_glossary, one_word_short_forms
+from knowledge.glossary import bundled_glossary
 from knowledge.text import comparison_form
 
 _MIN_ALIAS = 3
@@ -71,20 +71,3 @@ def abbreviated_aliases() -> tuple[tuple[str, str], ...]:
     pairs = {comparison_form(a): entry.vi for entry in bundled_glossary() if entry.kind == "document"
              for a in entry.abbreviations if len(a) >= 3}
     return tuple(sorted(pairs.items(), key=lambda item: len(item[0]), reverse=True))
-
-
-def spelled_out_phrase(phrase: str) -> str | None:
-    """The phrase with upper-case abbreviations written out ("... hưởng BHXH" -> "... hưởng bảo hiểm xã hội"),
-    or None when it has none."""
-    words = phrase.split()
-    changed = False
-    out: list[str] = []
-    for word in words:
-        core = word.strip(",.;:()")
-        term = one_word_short_forms().get(comparison_form(core)) if core.isupper() and len(core) >= 3 else None
-        if term:
-            out.append(word.replace(core, term))
-            changed = True
-        else:
-            out.append(word)
-    return " ".join(out) if changed else None

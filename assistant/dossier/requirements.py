@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from assistant.dossier.aliases import abbreviated_terms, spelled_out_phrase
+from assistant.dossier.aliases import abbreviated_terms
 from assistant.dossier.wording import FormCode, form_codes, plain, starts_with_head_noun
 from knowledge.documents import DocumentKind, load_document_kinds
+from knowledge.glossary import spelled_out_name
 from knowledge.model import Component, Procedure
 
 ConditionKind = Literal["none", "channel", "lookup", "case", "fallback"]
@@ -230,7 +231,7 @@ def build_requirement(component: Component, kinds: tuple[DocumentKind, ...] | No
     options = [Option(p) for p in phrases if p]
     options += [Option(p) for p in _examples(component.name) if p not in phrases]
     options += [Option(term) for p in phrases for term in abbreviated_terms(p)]  # "Sổ BHXH"
-    options += [Option(spelled) for p in phrases if (spelled := spelled_out_phrase(p))]  # "... hưởng BHXH"
+    options += [Option(spelled) for p in phrases if (spelled := spelled_out_name(p))]  # "... hưởng BHXH"
     options += _kind_options(main, kinds)
     fallback_options = [Option(_clip(p)) for p in fallbacks if _clip(p)]
     for fb in fallbacks:
