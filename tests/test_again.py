@@ -34,3 +34,28 @@ def test_a_far_or_unrelated_hit_does_not_move() -> None:
     assert first_time_first(far, "đăng ký cano cho khách")[0].code == "2.001214"
     unrelated = [_craft()[0], _craft()[2]]
     assert first_time_first(unrelated, "đăng ký cano cho khách")[0].code == "2.001214"
+
+
+def test_a_second_time_that_qualifies_what_it_redoes_still_yields_to_the_first_time() -> None:
+    branch = [name_hit("2.002667", "Đăng ký lại chi nhánh, văn phòng đại diện, địa điểm kinh doanh của công ty nhà "
+                                   "nước và công ty con chưa chuyển đổi", 0.030),
+              name_hit("2.002069", "Đăng ký hoạt động chi nhánh, văn phòng đại diện, thông báo lập địa điểm kinh "
+                                   "doanh; thông báo lập chi nhánh, văn phòng đại diện ở nước ngoài", 0.028)]
+    assert first_time_first(branch, "công ty muốn mở thêm một cửa hàng ở tỉnh khác")[0].code == "2.002069"
+
+
+def test_a_name_that_lists_the_first_time_too_is_not_a_second_time() -> None:
+    permit = [name_hit("1.004359", "Cấp, cấp lại Giấy phép khai thác thủy sản", 0.030),
+              name_hit("1.004940", "Cấp văn bản chấp thuận cho tàu cá khai thác thủy sản ở vùng biển", 0.028)]
+    assert first_time_first(permit, "tàu cá mới đóng xong xin giấy phép khai thác thủy sản")[0].code == "1.004359"
+    card = [name_hit("1.000757", "Cấp lại thẻ căn cước", 0.030),
+            name_hit("1.001247", "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên", 0.028)]
+    assert first_time_first(card, "căn cước cũ còn dùng được không")[0].code == "1.000757"  # another case, not moved
+
+
+def test_a_first_time_name_made_of_the_second_times_words_goes_first() -> None:
+    household = [name_hit("2.000575", "Cấp lại Giấy chứng nhận đăng ký hộ kinh doanh, Cấp đổi sang Giấy chứng nhận "
+                                      "đăng ký hộ kinh doanh", 0.030),
+                 name_hit("1.014034", "Đăng ký cập nhật, bổ sung thông tin trong hồ sơ đăng ký hộ kinh doanh", 0.022),
+                 name_hit("1.001612", "Đăng ký thành lập hộ kinh doanh", 0.021)]
+    assert first_time_first(household, "đăng ký hộ kinh doanh mất mấy ngày")[0].code == "1.001612"

@@ -351,3 +351,17 @@ def test_chinese_birth_reports_and_duty_free_allowances_reach_their_terms() -> N
     assert "đăng ký khai sinh" in analyzer.analyze("我想在给孩子报出生的时候同时登记我是父亲").expansions
     luggage = analyzer.analyze("I'm bringing three phones in my luggage, more than the duty-free allowance.")
     assert {"hành lý", "định mức miễn thuế"} <= set(luggage.expansions)
+
+
+def test_a_grade_typed_with_a_digit_is_read_in_the_roman_numerals_of_names() -> None:
+    from assistant.understanding.grades import roman_grades
+
+    assert roman_grades("Trình tự công bố mở cảng cá loại 1?") == ["loai I"]
+    assert roman_grades("chung chi hanh nghe hang 2, hang 3") == ["hang II", "hang III"]
+    assert roman_grades("thẻ hạng 10 và mất 1 sổ") == []  # no grade beyond V, and a count is no grade
+
+
+def test_a_graded_question_gains_the_roman_wording() -> None:
+    analyzer = QueryAnalyzer([], [])
+    assert "loai I" in analyzer.analyze("công bố mở cảng cá loại 1").expansions
+    assert not [e for e in analyzer.analyze("công bố mở cảng cá").expansions if e.startswith("loai")]

@@ -29,10 +29,13 @@ AGAIN_FILE = Path(knowledge.__file__).parent / "name_actions" / "again.yaml"
 DEPTH = 3
 #: The first-time hit must score at least this share of the best one ...
 MIN_SCORE_RATIO = 0.6
-#: ... and share at least this much of its name's words with it.
+#: ... and have at least this share of its name's words in the best one's (without the case that narrows it).
 MIN_SHARED = 0.6
 #: "lại" counts when it is among this many first words of the name ("Đăng ký lại ...", "Cấp lại ...").
 LEADING_WORDS = 3
+#: Where a name narrows whom or what it applies to ("Đăng ký lại chi nhánh ... của công ty nhà nước ..."): a second
+#: time for a narrower case is compared with the first time by what it redoes, without the case.
+_NARROWED = re.compile(r"\s(?:cua|doi voi|cho|trong truong hop)\s.*$")  # on the name without diacritics
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,10 @@ class AgainWords:
         return bool(self.asks.search(comparison_form(question))) or "reissue" in bundled_rules().asked(question)
 
     def done_again(self, name: str) -> bool:
-        return self.word in name_term_sequence(base_name(name))[:LEADING_WORDS]
+        """Whether the name does its object a second time; "Cấp, cấp lại ..." lists the first time too."""
+        if self.word not in name_term_sequence(base_name(name))[:LEADING_WORDS]:
+            return False
+        return "," not in comparison_form(name).partition(f" {self.word}")[0]
 
 
 @lru_cache(maxsize=1)
@@ -61,11 +67,11 @@ def first_time_first(hits: list[ProcedureHit], question: str) -> list[ProcedureH
     words = again_words()
     if len(hits) < 2 or not words.done_again(hits[0].procedure.name) or words.asked(question):
         return hits
-    top = set(name_term_sequence(base_name(hits[0].procedure.name))) - {words.word}
+    top = set(name_term_sequence(_NARROWED.sub("", base_name(hits[0].procedure.name)))) - {words.word}
     for hit in hits[1:DEPTH]:
         mine = set(name_term_sequence(base_name(hit.procedure.name)))
         if words.done_again(hit.procedure.name) or not mine or hit.score < MIN_SCORE_RATIO * hits[0].score:
             continue
-        if len(mine & top) / len(mine | top) >= MIN_SHARED:
+        if len(mine & top) / len(mine) >= MIN_SHARED:
             return trade_first(hits, hit)
     return hits

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.function_words import determiners, function_words, without_determiners
+from assistant.understanding.grades import roman_grades
 from assistant.understanding.intent import asking_tokens, asking_words
 from assistant.understanding.language import detect_language
 from assistant.understanding.numbers import counted_phrases
@@ -275,4 +276,5 @@ class QueryAnalyzer:
         analysis.anchors = [term for m in self.anchors.find(analysis.marked)
                             if (term := next((p for p in m.payloads if p is not None), None)) is not None]
         analysis.codes = CODE_RE.findall(text)
+        analysis.expansions += [g for g in roman_grades(analysis.marked) if g not in analysis.expansions]
         return analysis

@@ -1,0 +1,23 @@
+"""Grades written with Arabic numerals, read also in the Roman numerals of official names.
+
+Procedure names grade what they cover with Roman numerals ("Công bố mở cảng cá loại I, loại II", "chứng chỉ hành
+nghề ... hạng II, hạng III"); people type digits ("cảng cá loại 1", "hạng 2"). ``roman_grades`` gives the Roman
+wording of each graded number in a question, which the analyzer adds to its expansions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.text import comparison_form
+
+#: Words that grade with a number after them, in comparison form (lowercase, no diacritics).
+GRADE_WORDS = ("loai", "hang", "nhom", "bac", "cap do", "class", "grade", "category")
+ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}
+_GRADED = re.compile(rf"\b({'|'.join(GRADE_WORDS)})\s+0?([1-5])\b")
+
+
+def roman_grades(text: str) -> list[str]:
+    """The grades of ``text`` written in Roman numerals ("cảng cá loại 1" -> ["loai I"]), in order, once each."""
+    found = (f"{word} {ROMAN[number]}" for word, number in _GRADED.findall(comparison_form(text)))
+    return list(dict.fromkeys(found))
