@@ -145,8 +145,10 @@ def test_a_longer_phrase_of_another_action_overtakes_the_shorter(question: str, 
 
 def test_a_first_issue_followed_by_another_action_is_that_action() -> None:
     rules = ActionRules.load()
-    assert rules.split_name("Đăng ký thay đổi nội dung đăng ký hộ kinh doanh") == (
-        ("amend",), "noi dung dang ky ho kinh doanh")
+    assert rules.split_name("Đăng ký thay đổi vốn điều lệ") == (("amend",), "von dieu le")
+    # what is changed is the registered household business, the object of "Đăng ký thành lập hộ kinh doanh"
+    assert rules.split_name("Đăng ký thay đổi nội dung đăng ký hộ kinh doanh") == (("amend",), "ho kinh doanh")
+    assert rules.split_name("Đăng ký thành lập hộ kinh doanh") == (("new",), "ho kinh doanh")
     assert rules.split_name("Xóa đăng ký tạm trú") == (("withdraw",), "dang ky tam tru")   # not a first issue first
 
 

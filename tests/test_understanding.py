@@ -365,3 +365,13 @@ def test_a_graded_question_gains_the_roman_wording() -> None:
     analyzer = QueryAnalyzer([], [])
     assert "loai I" in analyzer.analyze("công bố mở cảng cá loại 1").expansions
     assert not [e for e in analyzer.analyze("công bố mở cảng cá").expansions if e.startswith("loai")]
+
+
+def test_the_words_of_a_wording_that_gained_a_term_say_nothing_as_themselves() -> None:
+    from assistant.understanding.explained import explained_words
+
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    mixed = analyzer.analyze("khai sinh cho con lai o ubnd xa")  # a child of mixed parentage, not "lại"
+    assert {"con", "lai"} <= explained_words(mixed.marked, mixed.glossary_entries)
+    again = analyzer.analyze("đăng ký lại khai sinh cho con lai")  # "lại" said once more on its own
+    assert "lai" not in explained_words(again.marked, again.glossary_entries)

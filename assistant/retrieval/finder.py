@@ -16,6 +16,7 @@ from assistant.retrieval.abroad import place_first
 from assistant.retrieval.actions import action_evidence, bundled_rules, order_by_action
 from assistant.retrieval.again import first_time_first
 from assistant.retrieval.ages import age_first
+from assistant.retrieval.applicant import person_first
 from assistant.retrieval.cases import general_case_first
 from assistant.retrieval.contrast import contrast_rerank
 from assistant.retrieval.foreign_element import domestic_first
@@ -25,6 +26,7 @@ from assistant.retrieval.names import FILLER_TERMS, name_terms
 from assistant.retrieval.ranking import prefer_levels, put_first
 from assistant.retrieval.rerank import Reranker
 from assistant.retrieval.siblings import named_sibling
+from assistant.understanding.explained import explained_words
 from assistant.understanding.function_words import without_function_words
 from assistant.understanding.intent import intent_words
 from assistant.understanding.marks import TypedForms, typed_forms
@@ -218,6 +220,7 @@ class ProcedureFinder:
             # contrast word that separates two siblings, a stated qualifier or age, a clarification rule's pick
             hits = order_by_action(hits, found.asked_text)
             asked = asked_terms(found.content_terms, found.question_text)  # "đã có giấy khai sinh" asks nothing
+            asked -= explained_words(analysis.marked, analysis.glossary_entries)  # "con lai": no "lại"
             hits = contrast_rerank(hits, asked, analysis.language, held=found.content_terms - asked)
             hits = self._qualified_first(hits, asked)
             hits = self.clarifier.promote(hits, found.question_text)
@@ -229,6 +232,7 @@ class ProcedureFinder:
             hits = domestic_first(hits, found.content_terms, analysis.language)  # nothing foreign named
             hits = first_time_first(hits, found.asked_text)  # nothing said of doing it again
             hits = general_case_first(hits, found.content_terms)  # "... trong trường hợp thay đổi chủ xe" unless said
+            hits = person_first(hits, found.asked_text)  # "... cho cơ quan, tổ chức" unless one is named
         if self.reranker is not None:
             hits = self.reranker.rerank(analysis.text, hits)
         found.hits = prefer_levels(hits, text)[:k]

@@ -1,0 +1,38 @@
+"""Words a glossary wording stands for in other words, which say nothing as themselves.
+
+"khai sinh cho con lai" gains the glossary term "có yếu tố nước ngoài" from its wording "con lai" (a child of mixed
+parentage); compared without marks, its "lai" reads as "lại", the qualifier of "Đăng ký lại khai sinh ...". The
+family stages (a stated qualifier, contrast words) read the question without the words of such idioms (wordings
+that share no word with the term they gained), unless another part of the question uses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from knowledge.glossary import GlossaryEntry
+from knowledge.text import comparison_form
+
+
+def explained_words(question: str, entries: Iterable[GlossaryEntry]) -> set[str]:
+    """Words (without diacritics) of the question's glossary wordings that the gained terms do not use and the rest
+    of the question does not repeat ("con lai" → {"con", "lai"} for "có yếu tố nước ngoài")."""
+    text = f" {comparison_form(question)} "
+    matched: list[str] = []
+    own: set[str] = set()
+    for entry in entries:
+        term = set(comparison_form(entry.vi).split())
+        # only a wording that shares no word with its term is an idiom whose words mean nothing alone ("con lai");
+        # "ghi chú ly hôn" for "ghi vào sổ hộ tịch ..." paraphrases, and its "ly hôn" still says which record
+        wordings = [comparison_form(v) for v in entry.variants]
+        found = [w for w in wordings if w and f" {w} " in text and not set(w.split()) & term]
+        if found:
+            matched += found
+            own |= term
+    if not matched:
+        return set()
+    rest = text
+    for wording in sorted(matched, key=len, reverse=True):
+        rest = rest.replace(f" {wording} ", " ")
+    still_used = set(rest.split())
+    return {w for wording in matched for w in wording.split()} - own - still_used
