@@ -359,6 +359,7 @@ def test_a_grade_typed_with_a_digit_is_read_in_the_roman_numerals_of_names() -> 
     assert roman_grades("Trình tự công bố mở cảng cá loại 1?") == ["loai I"]
     assert roman_grades("chung chi hanh nghe hang 2, hang 3") == ["hang II", "hang III"]
     assert roman_grades("thẻ hạng 10 và mất 1 sổ") == []  # no grade beyond V, and a count is no grade
+    assert roman_grades("vneid muc 2 can gi") == ["muc do 02"]  # levels are written with two digits in names
 
 
 def test_a_graded_question_gains_the_roman_wording() -> None:
