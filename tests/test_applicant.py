@@ -25,3 +25,10 @@ def test_a_far_or_unrelated_hit_does_not_move() -> None:
     assert person_first(far, "tài khoản định danh điện tử?")[0].code == "3.000498"
     other = [_accounts()[0], name_hit("1.004222", "Đăng ký thường trú", 0.029)]
     assert person_first(other, "tài khoản định danh điện tử?")[0].code == "3.000498"
+
+
+def test_a_centre_is_an_organisation_too() -> None:
+    licences = [name_hit("3.000355", "Cấp giấy phép sát hạch cho trung tâm sát hạch lái xe loại 1, loại 2", 0.030),
+                name_hit("3.000346", "Cấp giấy phép lái xe", 0.030)]
+    assert person_first(licences, "thi bằng lái xe máy hạng A1 nộp hồ sơ dự sát hạch ở đâu")[0].code == "3.000346"
+    assert person_first(licences, "trung tâm sát hạch xin giấy phép ở đâu")[0].code == "3.000355"

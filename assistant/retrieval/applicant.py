@@ -1,11 +1,12 @@
 """A question that names no organisation is not asking for the procedure done for organisations.
 
-Some procedures come once for people and once for agencies and organisations: "Cấp tài khoản định danh điện tử cho
-cơ quan, tổ chức" beside "Cấp tài khoản định danh điện tử mức độ 01 cho công dân Việt Nam". The organisations' name is
-the shorter, so it matches a bare "tài khoản định danh điện tử?" best and ranks first, though most people at a
-counter ask for themselves. When the best hit is done for organisations, the question (with the glossary terms it
-gained: "my company" gives "doanh nghiệp") names none, and a close hit that does the same to the same thing is not
-for organisations, that hit goes first.
+Some procedures come once for people and once for agencies, organisations or centres: "Cấp tài khoản định danh điện
+tử cho cơ quan, tổ chức" beside "Cấp tài khoản định danh điện tử mức độ 01 cho công dân Việt Nam"; "Cấp giấy phép
+sát hạch cho trung tâm sát hạch lái xe" beside "Cấp giấy phép lái xe". The organisations' name is often the shorter
+or shares the question's rarer words, so it matches a bare "tài khoản định danh điện tử?" or "thi bằng lái ... dự sát
+hạch" best and ranks first, though most people at a counter ask for themselves. When the best hit is done for
+organisations, the question (with the glossary terms it gained: "my company" gives "doanh nghiệp") names none, and a
+close hit that does the same to the same thing is not for organisations, that hit goes first.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from assistant.retrieval.ranking import base_name, trade_first
 from knowledge.text import comparison_form
 
 #: How a name says it is done for organisations, without diacritics.
-FOR_ORGANISATIONS = re.compile(r"\b(?:cho|cua|doi voi) (?:cac )?(?:co quan, to chuc|co quan to chuc|to chuc)\b")
+FOR_ORGANISATIONS = re.compile(r"\b(?:cho|cua|doi voi) (?:cac )?(?:co quan, to chuc|co quan to chuc|to chuc|trung tam"
+                               r"|co so)\b")
 #: Words by which a question names an organisation, without diacritics.
 ORGANISATION_WORDS = re.compile(r"\b(?:to chuc|co quan|cong ty|doanh nghiep|hop tac xa|don vi|truong hoc|benh vien"
-                                r"|van phong|chi nhanh|phap nhan|hiep hoi|ngan hang)\b")
+                                r"|van phong|chi nhanh|phap nhan|hiep hoi|ngan hang|trung tam|co so)\b")
 #: How many of the best hits may take the first place.
 DEPTH = 3
 #: The other hit must score at least this share of the best one ...
