@@ -376,3 +376,13 @@ def test_the_words_of_a_wording_that_gained_a_term_say_nothing_as_themselves() -
     assert {"con", "lai"} <= explained_words(mixed.marked, mixed.glossary_entries)
     again = analyzer.analyze("đăng ký lại khai sinh cho con lai")  # "lại" said once more on its own
     assert "lai" not in explained_words(again.marked, again.glossary_entries)
+
+
+def test_the_words_of_an_office_to_submit_to_say_where_not_what() -> None:
+    from assistant.understanding.explained import agency_words
+
+    where = agency_words("cấp đổi sổ đỏ nộp ở văn phòng đăng ký đất đai hay ở xã", ["Văn phòng đăng ký đất đai"])
+    assert {"dang", "ky", "dat", "dai"} <= where
+    named_twice = agency_words("đăng ký đất đai lần đầu nộp ở văn phòng đăng ký đất đai", ["Văn phòng đăng ký đất đai"])
+    assert "dat" not in named_twice and "van" in named_twice  # "đăng ký đất đai" is also what is asked
+    assert agency_words("thành lập văn phòng đại diện", ["văn phòng đại diện"]) == set()  # a kind of applicant

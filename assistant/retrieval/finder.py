@@ -26,7 +26,7 @@ from assistant.retrieval.names import FILLER_TERMS, name_terms
 from assistant.retrieval.ranking import prefer_levels, put_first
 from assistant.retrieval.rerank import Reranker
 from assistant.retrieval.siblings import named_sibling
-from assistant.understanding.explained import explained_words
+from assistant.understanding.explained import agency_words, explained_words
 from assistant.understanding.function_words import without_function_words
 from assistant.understanding.intent import intent_words
 from assistant.understanding.marks import TypedForms, typed_forms
@@ -219,9 +219,14 @@ class ProcedureFinder:
             # rules the ranking cannot learn from a few hundred questions: the action the question names, the
             # contrast word that separates two siblings, a stated qualifier or age, a clarification rule's pick
             hits = order_by_action(hits, found.asked_text)
-            asked = asked_terms(found.content_terms, found.question_text)  # "đã có giấy khai sinh" asks nothing
-            asked -= explained_words(analysis.marked, analysis.glossary_entries)  # "con lai": no "lại"
-            hits = contrast_rerank(hits, asked, analysis.language, held=found.content_terms - asked)
+            # an idiom's words are carried by the term it gained ("con lai" states no "lại"; "cửa hàng" is an
+            # "địa điểm kinh doanh", which is what the records say): left out from here on, coverage included
+            found.content_terms = found.content_terms - explained_words(analysis.marked, analysis.glossary_entries)
+            # the words that ask: not those naming a paper the asker holds ("đã có giấy khai sinh") nor an office
+            # to submit to ("nộp ở văn phòng đăng ký đất đai")
+            unheld = asked_terms(found.content_terms, found.question_text)
+            asked = unheld - agency_words(analysis.marked, [*analysis.anchors, *analysis.expansions])
+            hits = contrast_rerank(hits, asked, analysis.language, held=found.content_terms - unheld)
             hits = self._qualified_first(hits, asked)
             hits = self.clarifier.promote(hits, found.question_text)
             # a rule's pick gives way to its own qualified member the question names ("kết hôn" → "đăng ký lại

@@ -3,15 +3,26 @@
 "khai sinh cho con lai" gains the glossary term "có yếu tố nước ngoài" from its wording "con lai" (a child of mixed
 parentage); compared without marks, its "lai" reads as "lại", the qualifier of "Đăng ký lại khai sinh ...". The
 family stages (a stated qualifier, contrast words) read the question without the words of such idioms (wordings
-that share no word with the term they gained), unless another part of the question uses them.
+that share no word with the term they gained), unless another part of the question uses them. Nor do they read the
+words of an agency the question names: "cấp đổi sổ đỏ nộp ở văn phòng đăng ký đất đai" says where to submit, and its
+"đăng ký đất đai" must not state the qualifier of "Đăng ký đất đai ... lần đầu".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
+
+import knowledge
 from knowledge.glossary import GlossaryEntry
 from knowledge.text import comparison_form
+
+#: The glossary file of the offices people submit to (ministries, departments, committees, police, courts, ...);
+#: the "agency" entries of other files name kinds of applicant ("chi nhánh", "văn phòng đại diện"), which are topics.
+AGENCIES_FILE = Path(knowledge.__file__).parent / "glossary" / "agencies.yaml"
 
 
 def explained_words(question: str, entries: Iterable[GlossaryEntry]) -> set[str]:
@@ -36,3 +47,20 @@ def explained_words(question: str, entries: Iterable[GlossaryEntry]) -> set[str]
         rest = rest.replace(f" {wording} ", " ")
     still_used = set(rest.split())
     return {w for wording in matched for w in wording.split()} - own - still_used
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    return frozenset(comparison_form(entry["vi"]) for entry in yaml.safe_load(AGENCIES_FILE.read_text("utf-8")))
+
+
+def agency_words(question: str, terms: Iterable[str]) -> set[str]:
+    """Words (without diacritics) of the agencies among ``terms`` (the question's glossary terms, typed or gained
+    from a wording such as "vpđk") that the rest of the question does not use."""
+    agencies = {key for term in terms if (key := comparison_form(term)) in _agencies()}
+    if not agencies:
+        return set()
+    rest = f" {comparison_form(question)} "
+    for agency in sorted(agencies, key=len, reverse=True):
+        rest = rest.replace(f" {agency} ", " ")
+    return {word for agency in agencies for word in agency.split()} - set(rest.split())
