@@ -40,13 +40,7 @@ def explained_words(question: str, entries: Iterable[GlossaryEntry]) -> set[str]
         if found:
             matched += found
             own |= term
-    if not matched:
-        return set()
-    rest = text
-    for wording in sorted(matched, key=len, reverse=True):
-        rest = rest.replace(f" {wording} ", " ")
-    still_used = set(rest.split())
-    return {w for wording in matched for w in wording.split()} - own - still_used
+    return _said_only_in(text, matched) - own
 
 
 @lru_cache(maxsize=1)
@@ -57,10 +51,14 @@ def _agencies() -> frozenset[str]:
 def agency_words(question: str, terms: Iterable[str]) -> set[str]:
     """Words (without diacritics) of the agencies among ``terms`` (the question's glossary terms, typed or gained
     from a wording such as "vpđk") that the rest of the question does not use."""
-    agencies = {key for term in terms if (key := comparison_form(term)) in _agencies()}
-    if not agencies:
-        return set()
-    rest = f" {comparison_form(question)} "
-    for agency in sorted(agencies, key=len, reverse=True):
-        rest = rest.replace(f" {agency} ", " ")
-    return {word for agency in agencies for word in agency.split()} - set(rest.split())
+    agencies = [key for term in terms if (key := comparison_form(term)) in _agencies()]
+    return _said_only_in(f" {comparison_form(question)} ", agencies)
+
+
+def _said_only_in(text: str, phrases: list[str]) -> set[str]:
+    """Words of ``phrases`` (without diacritics) that ``text`` (padded with spaces, in the same form) uses nowhere
+    but in them."""
+    rest = text
+    for phrase in sorted(phrases, key=len, reverse=True):
+        rest = rest.replace(f" {phrase} ", " ")
+    return {word for phrase in phrases for word in phrase.split()} - set(rest.split())
