@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
+from assistant.understanding.foreign_places import abroad_matches
 from assistant.understanding.function_words import determiners, function_words, without_determiners
 from assistant.understanding.grades import roman_grades
 from assistant.understanding.intent import asking_tokens, asking_words
@@ -234,6 +235,7 @@ class QueryAnalyzer:
         exact = self.terms.find(text)
         loose = self.loose_terms[lang].find(without_determiners(text, lang), min_tokens=2) \
             if lang in self.loose_terms else []  # "give up my nationality" for "give up nationality"
+        loose += abroad_matches(self.terms, text, lang)  # "married in Sydney" is "married abroad"
         asked, little = asking_tokens(text) if exact or loose else set(), function_words().get(lang, frozenset())
         for match, again in [(m, True) for m in exact] + [(m, False) for m in loose]:
             words = set(match.phrase)
@@ -262,7 +264,9 @@ class QueryAnalyzer:
             analysis.restored = self.restorer.restore(normalized)
             readings = [restored_typed or text, analysis.marked]
             asking: set[str] | None = None  # read only when a glossary wording is found
-            for variant in [match for reading in readings for match in self.variants.find(reading)]:
+            # "tòa án Hàn Quốc" is also a "tòa án nước ngoài"
+            abroad = abroad_matches(self.variants, analysis.marked, lang)
+            for variant in [match for reading in readings for match in self.variants.find(reading)] + abroad:
                 wording = next((e for e in variant.payloads if e is not None), None)
                 if wording is not None and wording.vi not in analysis.expansions:
                     analysis.glossary_entries.append(wording)
