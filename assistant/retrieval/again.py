@@ -21,15 +21,12 @@ import knowledge
 from assistant.retrieval.actions import bundled_rules
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_term_sequence
-from assistant.retrieval.ranking import base_name, trade_first
+from assistant.retrieval.ranking import base_name, close_hit_first
 from knowledge.text import comparison_alternation, comparison_form, script_of
 
 AGAIN_FILE = Path(knowledge.__file__).parent / "name_actions" / "again.yaml"
-#: How many of the best hits may take the first place.
-DEPTH = 3
-#: The first-time hit must score at least this share of the best one ...
-MIN_SCORE_RATIO = 0.6
-#: ... and have at least this share of its name's words in the best one's (without the case that narrows it).
+#: The first-time hit must have at least this share of its name's words in the best one's (without the case that
+#: narrows it).
 MIN_SHARED = 0.6
 #: "lại" counts when it is among this many first words of the name ("Đăng ký lại ...", "Cấp lại ...").
 LEADING_WORDS = 3
@@ -68,10 +65,11 @@ def first_time_first(hits: list[ProcedureHit], question: str) -> list[ProcedureH
     if len(hits) < 2 or not words.done_again(hits[0].procedure.name) or words.asked(question):
         return hits
     top = set(name_term_sequence(_NARROWED.sub("", base_name(hits[0].procedure.name)))) - {words.word}
-    for hit in hits[1:DEPTH]:
+
+    def first_time(hit: ProcedureHit) -> bool:
         mine = set(name_term_sequence(base_name(hit.procedure.name)))
-        if words.done_again(hit.procedure.name) or not mine or hit.score < MIN_SCORE_RATIO * hits[0].score:
-            continue
-        if len(mine & top) / len(mine) >= MIN_SHARED:
-            return trade_first(hits, hit)
-    return hits
+        if words.done_again(hit.procedure.name) or not mine:
+            return False
+        return len(mine & top) / len(mine) >= MIN_SHARED
+
+    return close_hit_first(hits, first_time)

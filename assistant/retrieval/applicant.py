@@ -15,7 +15,7 @@ import re
 
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_term_sequence
-from assistant.retrieval.ranking import base_name, trade_first
+from assistant.retrieval.ranking import base_name, close_hit_first
 from knowledge.text import comparison_form
 
 #: How a name says it is done for organisations, without diacritics.
@@ -24,11 +24,7 @@ FOR_ORGANISATIONS = re.compile(r"\b(?:cho|cua|doi voi) (?:cac )?(?:co quan, to c
 #: Words by which a question names an organisation, without diacritics.
 ORGANISATION_WORDS = re.compile(r"\b(?:to chuc|co quan|cong ty|doanh nghiep|hop tac xa|don vi|truong hoc|benh vien"
                                 r"|van phong|chi nhanh|phap nhan|hiep hoi|ngan hang|trung tam|co so)\b")
-#: How many of the best hits may take the first place.
-DEPTH = 3
-#: The other hit must score at least this share of the best one ...
-MIN_SCORE_RATIO = 0.6
-#: ... and have at least this share of the organisations' name words (without the qualifier).
+#: A hit for anyone must have at least this share of the organisations' name words (without the qualifier).
 MIN_SHARED = 0.6
 
 
@@ -45,10 +41,11 @@ def person_first(hits: list[ProcedureHit], asked_text: str) -> list[ProcedureHit
         return hits
     plain = FOR_ORGANISATIONS.split(base_name(hits[0].procedure.name))[0]
     top = name_term_sequence(plain)
-    for hit in hits[1:DEPTH]:
+
+    def for_anyone(hit: ProcedureHit) -> bool:
         mine = name_term_sequence(base_name(hit.procedure.name))
         if not mine or not top or mine[0] != top[0] or _for_organisations(hit.procedure.name):
-            continue  # another action ("Mở khóa ...") or organisations again
-        if hit.score >= MIN_SCORE_RATIO * hits[0].score and len(set(top) & set(mine)) / len(set(top)) >= MIN_SHARED:
-            return trade_first(hits, hit)
-    return hits
+            return False  # another action ("Mở khóa ...") or organisations again
+        return len(set(top) & set(mine)) / len(set(top)) >= MIN_SHARED
+
+    return close_hit_first(hits, for_anyone)

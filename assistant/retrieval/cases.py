@@ -15,14 +15,10 @@ from functools import lru_cache
 from assistant.retrieval.contrast import GENERIC
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_terms
-from assistant.retrieval.ranking import trade_first
+from assistant.retrieval.ranking import close_hit_first
 from knowledge.text import fold
 
-#: How many of the best hits may take the first place.
-DEPTH = 3
-#: The general hit must score at least this share of the best one ...
-MIN_SCORE_RATIO = 0.6
-#: ... and keep at least this share of the words the best name has outside its case clause.
+#: The general hit must keep at least this share of the words the best name has outside its case clause.
 MIN_SHARED = 0.5
 _CLAUSE = re.compile(r"(?<!\w)(?:trong|đối với|cho) (?:các )?trường hợp(?!\w)")
 #: Where a name stops saying what and starts saying how or where ("... bằng dịch vụ công", "(thực hiện tại ...").
@@ -50,10 +46,9 @@ def general_case_first(hits: list[ProcedureHit], asked: set[str]) -> list[Proced
     rest, case = _parts(hits[0].procedure.name)
     if not case or case & asked or not rest:
         return hits
-    for hit in hits[1:DEPTH]:
-        if hit.score < MIN_SCORE_RATIO * hits[0].score:
-            continue
+
+    def general(hit: ProcedureHit) -> bool:
         other_rest, other_case = _parts(hit.procedure.name)
-        if (not other_case or other_case & asked) and len(rest & other_rest) / len(rest) >= MIN_SHARED:
-            return trade_first(hits, hit)
-    return hits
+        return (not other_case or bool(other_case & asked)) and len(rest & other_rest) / len(rest) >= MIN_SHARED
+
+    return close_hit_first(hits, general)

@@ -18,7 +18,7 @@ from collections.abc import Set as AbstractSet
 
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_terms
-from assistant.retrieval.ranking import base_name, trade_first
+from assistant.retrieval.ranking import base_name, close_hit_first
 from knowledge.text import comparison_form
 
 #: The name qualifiers of a foreign element or applicant, folded; "của nước ngoài" in a list of issuers is not one.
@@ -27,10 +27,6 @@ QUALIFIERS = ("yeu to nuoc ngoai", "cho nguoi nuoc ngoai")
 FOREIGN = frozenset({"yeu", "nuoc", "ngoai"})
 #: The question's folded word whose absence says nothing foreign was named.
 STATED = "ngoai"
-#: How many of the best hits may take the first place.
-DEPTH = 3
-#: The domestic hit must score at least this share of the best one.
-MIN_SCORE_RATIO = 0.6
 #: Share of the domestic hit's own name words the foreign one must also have: the same thing, not a neighbour.
 MIN_SHARED = 0.4
 
@@ -48,10 +44,11 @@ def domestic_first(hits: list[ProcedureHit], content: AbstractSet[str], language
     if not _foreign_element(hits[0].procedure.name):
         return hits
     top = name_terms(base_name(hits[0].procedure.name))
-    for hit in hits[1:DEPTH]:
+
+    def domestic(hit: ProcedureHit) -> bool:
         mine = name_terms(base_name(hit.procedure.name))
-        if STATED in mine or not mine - FOREIGN or hit.score < MIN_SCORE_RATIO * hits[0].score:
-            continue
-        if len((mine - FOREIGN) & top) / len(mine - FOREIGN) >= MIN_SHARED:
-            return trade_first(hits, hit)
-    return hits
+        if STATED in mine or not mine - FOREIGN:
+            return False
+        return len((mine - FOREIGN) & top) / len(mine - FOREIGN) >= MIN_SHARED
+
+    return close_hit_first(hits, domestic)

@@ -8,6 +8,7 @@ commune-level copy comes first, then province, then ministry level; when it does
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from assistant.retrieval.hybrid import ProcedureHit
@@ -87,6 +88,22 @@ def prefer_levels(hits: list[ProcedureHit], query: str) -> list[ProcedureHit]:
         result.extend(group)
         groups.pop(base_name(hit.procedure.name))
     return result
+
+
+#: How many of the best hits a stage that lets an unqualified member go first may look at ...
+CLOSE_DEPTH = 3
+#: ... and the share of the best hit's score such a member must have.
+CLOSE_SCORE_RATIO = 0.6
+
+
+def close_hit_first(hits: list[ProcedureHit], accepts: Callable[[ProcedureHit], bool]) -> list[ProcedureHit]:
+    """The first of the next best hits (``CLOSE_DEPTH`` in all) that scores close to the best one and that ``accepts``
+    takes the first place (``trade_first``); the stages where a procedure with a qualifier the question does not state
+    gives way ("... cho cơ quan, tổ chức", "... có yếu tố nước ngoài", "Đăng ký lại ...") share it."""
+    for hit in hits[1:CLOSE_DEPTH]:
+        if hit.score >= CLOSE_SCORE_RATIO * hits[0].score and accepts(hit):
+            return trade_first(hits, hit)
+    return hits
 
 
 def trade_first(hits: list[ProcedureHit], hit: ProcedureHit) -> list[ProcedureHit]:
