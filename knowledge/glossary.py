@@ -26,6 +26,9 @@ GLOSSARY_LANGUAGES: tuple[str, ...] = ("vi", "en", "ar", "zh", "ko", "fr")
 #: Folder of the bundled glossary files.
 GLOSSARY_DIR = Path(__file__).resolve().parent / "glossary"
 
+#: What joins the parts of a wording said apart (``GlossaryEntry.apart``).
+APART = "…"
+
 EntryKind = Literal["document", "action", "agency", "place", "fee", "person", "field", "abbreviation", "general"]
 
 
@@ -52,6 +55,9 @@ class GlossaryEntry(BaseModel):
     kind: EntryKind
     variants: list[str] = Field(default_factory=list, description="Other Vietnamese ways to say the same thing.")
     abbreviations: list[str] = Field(default_factory=list, description="Lowercase short forms as people type them.")
+    apart: list[str] = Field(default_factory=list, description=(
+        "Vietnamese wordings whose parts a question may say a few words apart, the parts joined by '…': "
+        "'sổ đỏ … ghi sai' is met by 'sổ đỏ mới cấp ghi sai tên'."))
     note: str | None = Field(default=None, description="Short English explanation.")
 
     @field_validator("vi", "note")
@@ -65,7 +71,7 @@ class GlossaryEntry(BaseModel):
             raise ValueError("must not be blank")
         return value
 
-    @field_validator("en", "ar", "zh", "ko", "fr", "variants", "abbreviations")
+    @field_validator("en", "ar", "zh", "ko", "fr", "variants", "abbreviations", "apart")
     @classmethod
     def _check_list(cls, values: list[str]) -> list[str]:
         """Normalize every item; reject blank and repeated items."""
@@ -76,6 +82,15 @@ class GlossaryEntry(BaseModel):
         if repeated:
             raise ValueError(f"repeated items: {repeated}")
         return cleaned
+
+    @field_validator("apart")
+    @classmethod
+    def _check_parts(cls, values: list[str]) -> list[str]:
+        """A wording said apart has at least two non-blank parts."""
+        single = [item for item in values if len([p for p in item.split(APART) if p.strip()]) < 2]
+        if single:
+            raise ValueError(f"a wording said apart needs parts joined by {APART!r}: {single}")
+        return values
 
     @field_validator("abbreviations")
     @classmethod

@@ -386,3 +386,21 @@ def test_the_words_of_an_office_to_submit_to_say_where_not_what() -> None:
     named_twice = agency_words("đăng ký đất đai lần đầu nộp ở văn phòng đăng ký đất đai", ["Văn phòng đăng ký đất đai"])
     assert "dat" not in named_twice and "van" in named_twice  # "đăng ký đất đai" is also what is asked
     assert agency_words("thành lập văn phòng đại diện", ["văn phòng đại diện"]) == set()  # a kind of applicant
+
+
+def test_a_wording_said_apart_is_met_by_its_parts_in_order_and_close(analyzer: QueryAnalyzer) -> None:
+    correction = "đính chính giấy chứng nhận"
+    assert correction in analyzer.analyze("Sổ đỏ mới cấp ghi sai tên đệm của tôi").expansions
+    assert correction in analyzer.analyze("so do cua toi bi sai ngay sinh").expansions
+    assert correction in analyzer.analyze("ghi sai tên trên sổ đỏ").expansions  # the other order, written so
+    # the birth certificate is what is right here, not what is wrong
+    assert "cải chính hộ tịch" not in analyzer.analyze("ngày sinh bị ghi sai so với giấy khai sinh").expansions
+    far = "sổ đỏ của nhà tôi đã được cấp từ năm hai nghìn không trăm mười lăm nhưng giấy khai sinh ghi sai"
+    assert correction not in analyzer.analyze(far).expansions
+
+
+def test_a_wording_said_apart_needs_parts() -> None:
+    from knowledge.glossary import GlossaryEntry
+
+    with pytest.raises(ValueError, match="parts joined"):
+        GlossaryEntry(vi="x", en=["x"], ar=["x"], kind="general", apart=["sổ đỏ ghi sai"])

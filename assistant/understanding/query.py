@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
+from assistant.understanding.apart import ApartMatcher
 from assistant.understanding.foreign_places import abroad_matches
 from assistant.understanding.function_words import determiners, function_words, without_determiners
 from assistant.understanding.grades import roman_grades
@@ -161,6 +162,8 @@ class QueryAnalyzer:
         #: Other wordings of glossary terms; the terms themselves are there too, as None, so that a one-word
         #: wording never matches inside a longer term ("ký" of "chữ ký" inside "đăng ký").
         self.variants: PhraseMatcher[GlossaryEntry | None] = PhraseMatcher()
+        #: Vietnamese wordings whose parts may stand a few words apart ("sổ đỏ … ghi sai").
+        self.apart: ApartMatcher[GlossaryEntry] = ApartMatcher()
         for short, full in CHAT_SHORTHAND.items():
             self.shorthand.add(short, full)
         abbreviations: set[str] = set()
@@ -173,6 +176,7 @@ class QueryAnalyzer:
             for language, loose in self.loose_terms.items():
                 loose.add_all((without_determiners(w, language) for w in getattr(entry, language)), entry)
             self.variants.add_all(entry.variants, entry)
+            self.apart.add_all(entry.apart, entry)
             self.variants.add(entry.vi, None)
             if is_domain_entry(entry):
                 for term in [entry.vi, *entry.variants, *entry.en, *entry.ar, *entry.zh, *entry.ko, *entry.fr]:
@@ -274,6 +278,10 @@ class QueryAnalyzer:
                     asking = asking_words(analysis.marked) if asking is None else asking
                     if asking.issuperset(variant.phrase):
                         analysis.asking.add(wording.vi)
+            for said_apart in [entry for reading in readings for entry in self.apart.find(reading)]:
+                if said_apart.vi not in analysis.expansions:
+                    analysis.glossary_entries.append(said_apart)
+                    analysis.expansions.append(said_apart.vi)
         for alias in self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1):
             for code in alias.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
