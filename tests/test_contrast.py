@@ -90,3 +90,11 @@ def test_the_same_words_in_another_order_are_not_a_qualified_form() -> None:
     analysis = QueryAnalyzer(load_glossary(), []).analyze("Bằng lái bị hỏng/rách thì có cấp lại được không?")
     ordered = contrast_rerank(hits, content_terms(analysis), analysis.language)
     assert ordered[0].code == "3.000347"  # "thay đổi" late in the name is not the action "Đổi" qualified
+
+
+def test_two_actions_on_one_object_keep_the_action_stages_order_when_an_action_is_named() -> None:
+    hits = [name_hit("1.002438", "Cấp đổi thẻ bảo hiểm y tế", 0.030),
+            name_hit("2.000639", "Cấp thẻ bảo hiểm y tế", 0.029)]
+    asked = {"the", "bao", "hiem", "te", "sai", "ten"}
+    assert contrast_rerank(list(hits), asked, "vi")[0].code == "2.000639"  # "đổi" unsaid: the general one
+    assert contrast_rerank(list(hits), asked, "vi", actions_named=True)[0].code == "1.002438"

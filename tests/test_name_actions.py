@@ -272,3 +272,34 @@ def test_a_loss_report_gives_way_to_the_document_itself_unless_a_loss_is_asked()
     assert order_by_action(passports(), "hộ chiếu bao nhiêu tiền")[0].code == "1.001456"
     assert order_by_action(passports(), "mất hộ chiếu thì làm gì")[0].code == "1.010386"
     assert ActionRules.load().asked("don bao mat ho chieu viet theo mau nao") == {"report_loss"}  # not "mất hộ chiếu"
+
+
+def _health_cards() -> list[ProcedureHit]:
+    return [
+        name_hit("2.000639", "Cấp thẻ bảo hiểm y tế", 0.030),
+        name_hit("1.002438", "Cấp đổi thẻ bảo hiểm y tế", 0.029),
+        name_hit("1.001294", "Cấp lại thẻ bảo hiểm y tế", 0.028),
+    ]
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("thẻ bhyt của con bị sai tên", "1.002438"),  # a correction the family lacks: its exchange does it
+    ("the name on my health insurance card is misspelled", "1.002438"),
+    ("thẻ bhyt bị mất", "1.001294"),  # a re-issue the family has
+    ("làm thẻ bhyt cho con", "2.000639"),  # nothing asked: the first issue
+])
+def test_an_action_the_family_lacks_is_done_by_the_one_standing_in(question: str, code: str) -> None:
+    assert order_by_action(_health_cards(), question)[0].code == code
+
+
+def test_without_a_stand_in_the_first_issue_goes_first() -> None:
+    hits = [name_hit("1", "Cấp giấy phép kinh doanh", 0.030), name_hit("2", "Cấp lại giấy phép kinh doanh", 0.029)]
+    assert order_by_action(hits, "giấy phép kinh doanh bị ghi sai")[0].code == "1"  # no exchange in this family
+
+
+def test_stand_ins_must_name_known_actions(tmp_path: Path) -> None:
+    path = tmp_path / "actions.yaml"
+    path.write_text("default: new\nstand_ins: {correct: swap}\nactions:\n  new:\n    name: [cấp]\n"
+                    "  correct:\n    name: [đính chính]\n", "utf-8")
+    with pytest.raises(ValueError, match="unknown actions"):
+        ActionRules.load(path)

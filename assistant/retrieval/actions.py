@@ -83,6 +83,9 @@ class ActionRules:
     #: (words, context): a word on its own asks for nothing in a question that holds the context ("mất" is died in
     #: a question about a death)
     alone_not_asking: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = ()
+    #: An asked action -> the one that does it where a family has no member for it ("correct" -> "exchange": a card
+    #: with a wrong detail is exchanged)
+    stand_ins: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(cls, path: Path = ACTIONS_FILE) -> ActionRules:
@@ -98,7 +101,16 @@ class ActionRules:
         alone = tuple((frozenset(fold(w) for w in rule["words"]), context)
                       for rule in data.get("alone_not_asking", [])
                       if (context := _pattern([fold(w) for w in rule["when"]])) is not None)
-        return cls(actions, data["default"], _pattern([fold(w) for w in data.get("not_asking", [])]), alone)
+        stand_ins = tuple((str(asked), str(doer)) for asked, doer in data.get("stand_ins", {}).items())
+        unknown = {key for pair in stand_ins for key in pair} - {a.key for a in actions}
+        if unknown:
+            raise ValueError(f"{path}: stand_ins name unknown actions {sorted(unknown)}")
+        return cls(actions, data["default"], _pattern([fold(w) for w in data.get("not_asking", [])]), alone,
+                   stand_ins)
+
+    def standing_in(self, asked: set[str] | frozenset[str]) -> set[str]:
+        """The actions that stand in for the ``asked`` ones in a family that has none of them."""
+        return {doer for wanted, doer in self.stand_ins if wanted in asked}
 
     def _leading(self, text: str) -> tuple[str, str] | None:
         """(action, rest) for the longest action prefix ``text`` starts with (as a whole word)."""
@@ -246,7 +258,9 @@ def order_by_action(hits: list[ProcedureHit], question: str, rules: ActionRules 
         close = [(m, actions[p]) for m, p in zip(members, positions, strict=True)
                  if m.score >= MIN_SCORE_RATIO * best_score]
         if not any(actions[p] & wanted for p in positions):
-            wanted = {rules.default}  # the question asks for an action this family does not have
+            # the question asks for an action this family does not have: one that stands in for it, else the default
+            stand_in = rules.standing_in(wanted)
+            wanted = stand_in if any(actions[p] & stand_in for p in positions) else {rules.default}
         chosen = next((m for m, does in close if does & wanted), None)
         if chosen is None or chosen is members[0]:
             continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 
+from assistant.retrieval.actions import same_object
 from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_term_sequence, name_terms
 from assistant.retrieval.ranking import base_name
@@ -103,9 +104,11 @@ def _moves_above(hit: ProcedureHit, earlier: ProcedureHit, names: dict[str, Name
 
 
 def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str,
-                    held: AbstractSet[str] = frozenset()) -> list[ProcedureHit]:
+                    held: AbstractSet[str] = frozenset(), actions_named: bool = False) -> list[ProcedureHit]:
     """Reorder the top ``DEPTH`` hits by pairwise comparison of their distinguishing name words; ``held`` are the
-    question's words that only name a paper the asker holds (``assistant.understanding.possession``)."""
+    question's words that only name a paper the asker holds (``assistant.understanding.possession``). When the
+    question names an action (``actions_named``), two hits that do different things to the same object keep the
+    order the action stage gave them ("thẻ BHYT bị sai tên": the exchange, though "đổi" is not said)."""
     if not asked or len(hits) < 2:
         return hits
     head, tail = hits[:DEPTH], hits[DEPTH:]
@@ -116,6 +119,8 @@ def contrast_rerank(hits: list[ProcedureHit], asked: set[str], language: str,
         for i, earlier in enumerate(ordered):
             if base_name(earlier.procedure.name) == base_name(hit.procedure.name):
                 continue  # the same procedure at another level: the level preference decides
+            if actions_named and same_object(earlier.procedure.name, hit.procedure.name):
+                continue  # another action on the same object: the action stage decided
             if _moves_above(hit, earlier, names, asked, held):
                 position = i
                 break

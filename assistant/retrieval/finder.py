@@ -226,7 +226,8 @@ class ProcedureFinder:
             # to submit to ("nộp ở văn phòng đăng ký đất đai")
             unheld = asked_terms(found.content_terms, found.question_text)
             asked = unheld - agency_words(analysis.marked, [*analysis.anchors, *analysis.expansions])
-            hits = contrast_rerank(hits, asked, analysis.language, held=found.content_terms - unheld)
+            hits = contrast_rerank(hits, asked, analysis.language, held=found.content_terms - unheld,
+                                   actions_named=bool(bundled_rules().asked(found.asked_text)))
             hits = self._qualified_first(hits, asked)
             hits = self.clarifier.promote(hits, found.question_text)
             # a rule's pick gives way to its own qualified member the question names ("kết hôn" → "đăng ký lại
