@@ -27,3 +27,16 @@ def test_a_held_papers_words_leave_the_asked_words_unless_used_elsewhere() -> No
     assert asked_terms(terms, question) == {"nhan", "cha", "con"}
     assert asked_terms(terms, "đã có giấy khai sinh, giờ muốn đăng ký khai sinh lại") == terms - {"giay"}
     assert asked_terms(terms, "đăng ký khai sinh") == terms
+
+
+def test_a_foreign_question_holds_the_vietnamese_terms_of_its_papers() -> None:
+    from assistant.understanding.query import QueryAnalyzer
+    from knowledge.glossary import load_glossary
+
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    question = "Where do I register recognition of a father for a child who already has a birth certificate?"
+    assert analyzer.held_words(analyzer.analyze(question)) == {"giay", "khai", "sinh"}
+    # the same paper asked for elsewhere in the question is not only held
+    asked_too = "I already have a birth certificate from abroad; do I need a new birth certificate here?"
+    assert not analyzer.held_words(analyzer.analyze(asked_too)) & {"giay", "khai", "sinh"}
+    assert analyzer.held_words(analyzer.analyze("Con tôi đã có giấy khai sinh")) == set()  # read by asked_terms

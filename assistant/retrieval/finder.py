@@ -224,7 +224,7 @@ class ProcedureFinder:
             found.content_terms = found.content_terms - explained_words(analysis.marked, analysis.glossary_entries)
             # the words that ask: not those naming a paper the asker holds ("đã có giấy khai sinh") nor an office
             # to submit to ("nộp ở văn phòng đăng ký đất đai")
-            unheld = asked_terms(found.content_terms, found.question_text)
+            unheld = asked_terms(found.content_terms, found.question_text) - self.analyzer.held_words(analysis)
             asked = unheld - agency_words(analysis.marked, [*analysis.anchors, *analysis.expansions])
             hits = contrast_rerank(hits, asked, analysis.language, held=found.content_terms - unheld,
                                    actions_named=bool(bundled_rules().asked(found.asked_text)))
