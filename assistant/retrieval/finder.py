@@ -31,7 +31,7 @@ from assistant.understanding.function_words import without_function_words
 from assistant.understanding.intent import intent_words
 from assistant.understanding.marks import TypedForms, typed_forms
 from assistant.understanding.place_names import is_place_name, without_place_names
-from assistant.understanding.possession import asked_terms
+from assistant.understanding.possession import asked_terms, held_words
 from assistant.understanding.query import QueryAnalysis, QueryAnalyzer
 from knowledge.glossary import spelled_out_name
 from knowledge.model import Procedure
@@ -224,7 +224,9 @@ class ProcedureFinder:
             found.content_terms = found.content_terms - explained_words(analysis.marked, analysis.glossary_entries)
             # the words that ask: not those naming a paper the asker holds ("đã có giấy khai sinh") nor an office
             # to submit to ("nộp ở văn phòng đăng ký đất đai")
-            unheld = asked_terms(found.content_terms, found.question_text) - self.analyzer.held_words(analysis)
+            unheld = asked_terms(found.content_terms, found.question_text)
+            if analysis.language != "vi":  # "already has a birth certificate": its Vietnamese terms are held too
+                unheld -= held_words(analysis.text, self.analyzer.terms)
             asked = unheld - agency_words(analysis.marked, [*analysis.anchors, *analysis.expansions])
             hits = contrast_rerank(hits, asked, analysis.language, held=found.content_terms - unheld,
                                    actions_named=bool(bundled_rules().asked(found.asked_text)))

@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 
 import knowledge
+from assistant.understanding.phrases import PhraseMatcher, phrase_tokens
+from knowledge.glossary import GlossaryEntry
 from knowledge.text import comparison_alternation, comparison_form
 
 POSSESSION_FILE = Path(knowledge.__file__).parent / "possession.yaml"
@@ -52,3 +54,21 @@ def asked_terms(terms: set[str], question: str) -> set[str]:
         elsewhere = elsewhere.replace(paper, " ")
     still_used = set(elsewhere.split())
     return {t for t in terms if t not in held or t in still_used}
+
+
+def held_words(question: str, terms: PhraseMatcher[GlossaryEntry]) -> set[str]:
+    """For a question in another language: the plain words of the Vietnamese terms (found by the glossary matcher
+    ``terms``) it gained only from the papers it says the asker holds ("already has a birth certificate" → "giay",
+    "khai", "sinh"), which ``asked_terms`` cannot see in the Vietnamese terms."""
+    papers = held_papers(question)
+    if not papers:
+        return set()
+    rest = comparison_form(question)
+    for paper in papers:
+        rest = rest.replace(paper, " ")
+    held = {word for paper in papers for word in _term_words(terms, paper)}
+    return held - _term_words(terms, rest)
+
+
+def _term_words(terms: PhraseMatcher[GlossaryEntry], text: str) -> set[str]:
+    return {word for match in terms.find(text) for entry in match.payloads for word in phrase_tokens(entry.vi)}

@@ -22,12 +22,11 @@ from assistant.understanding.intent import asking_tokens, asking_words
 from assistant.understanding.language import detect_language
 from assistant.understanding.numbers import counted_phrases
 from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_mark
-from assistant.understanding.possession import held_papers
 from assistant.understanding.restore import MarkRestorer
 from assistant.understanding.shared_aliases import shared_alias_holders
 from knowledge.glossary import GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
-from knowledge.text import comparison_form, has_vietnamese_diacritics, query_terms, strip_diacritics, words
+from knowledge.text import has_vietnamese_diacritics, query_terms, strip_diacritics, words
 
 #: Shorthand that is not an abbreviation of a glossary term (chat style).
 CHAT_SHORTHAND: dict[str, str] = {
@@ -89,10 +88,6 @@ def _token_form(word: str) -> str:
 
 def _with_expansion(word: str, expansion: str | None) -> str:
     return f"{word} {expansion}" if expansion else word
-
-
-def _plain(term: str) -> set[str]:
-    return set(phrase_tokens(term))
 
 
 def _guard_one_word_anchors(anchors: PhraseMatcher[str | None], glossary: list[GlossaryEntry]) -> None:
@@ -255,21 +250,6 @@ class QueryAnalyzer:
                     analysis.expansions.append(entry.vi)
                     if asking:
                         analysis.asking.add(entry.vi)
-
-    def held_words(self, analysis: QueryAnalysis) -> set[str]:
-        """The plain words of the Vietnamese terms a question in another language gained only from the papers it
-        says the asker holds ("already has a birth certificate" → "giay", "khai", "sinh"): held, not asked for, as
-        ``possession.asked_terms`` reads them in a Vietnamese question."""
-        if analysis.language == "vi":
-            return set()
-        papers = held_papers(analysis.text)
-        if not papers:
-            return set()
-        rest = comparison_form(analysis.text)
-        for paper in papers:
-            rest = rest.replace(paper, " ")
-        held = {w for paper in papers for m in self.terms.find(paper) for e in m.payloads for w in _plain(e.vi)}
-        return held - {w for m in self.terms.find(rest) for e in m.payloads for w in _plain(e.vi)}
 
     def analyze(self, text: str, language: str | None = None) -> QueryAnalysis:
         detection = detect_language(text, known_vietnamese=self.known_vietnamese)
