@@ -167,7 +167,7 @@ class ActionRules:
 
 @lru_cache(maxsize=64)
 def _asked(rules: ActionRules, question: str) -> frozenset[str]:
-    return rules._read_asked(question)  # read twice per question: for the ranking features, then by order_by_action
+    return rules._read_asked(question)  # read per question for the ranking features, order_by_action and contrast
 
 
 @lru_cache(maxsize=32768)

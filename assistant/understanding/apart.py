@@ -43,8 +43,10 @@ class ApartMatcher(Generic[T]):
         if not self._wordings:
             return []
         matches = self._parts.find(text)
+        begun = sorted({number for m in matches for number, position in m.payloads if position == 0})
         found: list[T] = []
-        for number, (parts, payload) in enumerate(self._wordings):
+        for number in begun:  # only the wordings whose first part the text holds
+            parts, payload = self._wordings[number]
             if payload not in found and _in_order(matches, number, parts):
                 found.append(payload)
         return found

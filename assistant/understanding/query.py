@@ -266,7 +266,7 @@ class QueryAnalyzer:
             # on the text as typed and after shorthand expansion ("vneid" is itself a glossary abbreviation), or on
             # the text with its marks put back where they could be ("o dau" is "ở đâu", not "dấu" of "con dấu")
             analysis.restored = self.restorer.restore(normalized)
-            readings = [restored_typed or text, analysis.marked]
+            readings = list(dict.fromkeys([restored_typed or text, analysis.marked]))  # often one text
             asking: set[str] | None = None  # read only when a glossary wording is found
             # "tòa án Hàn Quốc" is also a "tòa án nước ngoài"
             abroad = abroad_matches(self.variants, analysis.marked, lang)
