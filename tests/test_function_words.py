@@ -37,3 +37,19 @@ def test_text_of_only_function_words_is_kept_rather_than_emptied() -> None:
 def test_word_parts_split_off_by_an_apostrophe_or_hyphen_stay() -> None:
     # "we're" on the list once made "re" a function word, and "re-registration" lost its qualifier
     assert "re" in _content("What do I need for the re-registration of a birth?", "en")
+
+
+def test_another_languages_wording_made_of_function_words_gains_nothing() -> None:
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    english = analyzer.analyze("Do I need a passport or an ID card, but not both?", "en")
+    assert "vàng" not in english.expansions  # French "or" (gold)
+    assert "mục đích" not in english.expansions and "mục đích" not in english.anchors  # French "but"
+    assert "hộ chiếu" in english.expansions
+    french = analyzer.analyze("Je demande un passeport car le mien est perdu", "fr")
+    assert "xe ô tô" not in french.expansions  # English "car"
+    assert "hộ chiếu" in french.expansions
+
+
+def test_a_languages_own_wording_of_function_words_still_counts() -> None:
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    assert "vàng" in analyzer.analyze("Puis-je sortir de l'or du Vietnam ?", "fr").expansions

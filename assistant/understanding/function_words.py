@@ -69,3 +69,12 @@ def _without_ending(word: str, endings: frozenset[str]) -> str:
         if core.endswith(ending) and len(core) - len(ending) >= _MIN_STEM:
             return core[: -len(ending)]
     return word
+
+
+def borrowed_function_words(phrase: tuple[str, ...], language: str, own: frozenset[tuple[str, ...]]) -> bool:
+    """Whether a glossary wording found in a question is another language's wording made only of the question's
+    own function words: English "or" is French for gold, "but" French for a purpose, "mine" a French mine; French
+    "car" (because) and "si" (if) are English words. Such a match says nothing about the question. ``own`` holds
+    the question language's wordings as plain tokens: "how long" asks how long it takes in English."""
+    little = function_words().get(language, frozenset())
+    return bool(little) and phrase not in own and set(phrase) <= little

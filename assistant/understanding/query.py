@@ -15,8 +15,14 @@ from dataclasses import dataclass, field
 from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.apart import ApartMatcher
+from assistant.understanding.chat_shorthand import CHAT_SHORTHAND, looks_abbreviated
 from assistant.understanding.foreign_places import abroad_matches
-from assistant.understanding.function_words import determiners, function_words, without_determiners
+from assistant.understanding.function_words import (
+    borrowed_function_words,
+    determiners,
+    function_words,
+    without_determiners,
+)
 from assistant.understanding.grades import roman_grades
 from assistant.understanding.intent import asking_tokens, asking_words
 from assistant.understanding.language import detect_language
@@ -28,16 +34,8 @@ from knowledge.glossary import GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
 from knowledge.text import has_vietnamese_diacritics, query_terms, strip_diacritics, words
 
-#: Shorthand that is not an abbreviation of a glossary term (chat style).
-CHAT_SHORTHAND: dict[str, str] = {
-    "ko": "không", "k": "không", "kh": "không", "j": "gì", "ntn": "như thế nào", "dc": "được", "đc": "được",
-    "bn": "bao nhiêu", "dk": "đăng ký", "đk": "đăng ký", "dky": "đăng ký", "đky": "đăng ký", "hk": "hộ khẩu",
-    "vs": "với", "mk": "mình", "sdt": "số điện thoại", "bh": "bao giờ", "lm": "làm", "trc": "trước",
-    # "đủ dk" is "đủ điều kiện" (eligible), not the "đăng ký" that "dk" alone is
-    "đủ đk": "đủ điều kiện", "đủ dk": "đủ điều kiện", "du dk": "đủ điều kiện", "du đk": "đủ điều kiện",
-}
-
-
+#: The glossary's languages besides Vietnamese.
+FOREIGN_LANGUAGES = ("en", "ar", "zh", "ko", "fr")
 #: A national procedure code typed by a clerk ("1.004222").
 CODE_RE = re.compile(r"(?<![\d.])\d\.\d{6}(?![\d.])")
 
@@ -70,13 +68,6 @@ def _official_phrase(name: str) -> str:
         if unmarked[start : start + len(plain)] == plain:
             return " ".join(marked[start : start + len(plain)])
     return " ".join(plain)
-
-
-def _looks_abbreviated(word: str) -> bool:
-    """Letters that no English or Vietnamese word spells: no vowel at all ("hs", "tdd"), or four or more letters
-    with at most one vowel ("antt", "gplx")."""
-    vowels = sum(ch in "aeiouy" for ch in word)
-    return (len(word) >= 2 and vowels == 0) or (len(word) >= 4 and vowels <= 1)
 
 
 def _token_form(word: str) -> str:
@@ -155,6 +146,9 @@ class QueryAnalyzer:
         self.terms: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
         #: the foreign wordings once more without articles and possessives, per language that has a list
         self.loose_terms: dict[str, PhraseMatcher[GlossaryEntry]] = {lang: PhraseMatcher() for lang in determiners()}
+        #: per foreign language, its own wordings as plain tokens (``borrowed_function_words``)
+        self.own_wordings = {lang: frozenset(phrase_tokens(w) for e in glossary for w in getattr(e, lang))
+                             for lang in FOREIGN_LANGUAGES}
         self.aliases: PhraseMatcher[str] = PhraseMatcher()
         #: Administrative terms by their wordings; the glossary terms holding a one-word wording are there as None,
         #: so that it never anchors inside them ("ký" of "chữ ký" inside "đăng ký"), as with ``variants``.
@@ -170,8 +164,8 @@ class QueryAnalyzer:
         for entry in glossary:
             for short in entry.abbreviations:
                 self.shorthand.add(short, entry.vi)
-                abbreviations.update(w for w in short.split() if _looks_abbreviated(w))
-            for language in ("en", "ar", "zh", "ko", "fr"):
+                abbreviations.update(w for w in short.split() if looks_abbreviated(w))
+            for language in FOREIGN_LANGUAGES:
                 self.terms.add_all(getattr(entry, language), entry)
             for language, loose in self.loose_terms.items():
                 loose.add_all((without_determiners(w, language) for w in getattr(entry, language)), entry)
@@ -240,6 +234,9 @@ class QueryAnalyzer:
         loose = self.loose_terms[lang].find(without_determiners(text, lang), min_tokens=2) \
             if lang in self.loose_terms else []  # "give up my nationality" for "give up nationality"
         loose += abroad_matches(self.terms, text, lang)  # "married in Sydney" is "married abroad"
+        own = self.own_wordings.get(lang, frozenset())  # not French "or" (gold) in "or" of an English question
+        exact, loose = ([m for m in found if not borrowed_function_words(m.phrase, lang, own)]
+                        for found in (exact, loose))
         asked, little = asking_tokens(text) if exact or loose else set(), function_words().get(lang, frozenset())
         for match, again in [(m, True) for m in exact] + [(m, False) for m in loose]:
             words = set(match.phrase)
@@ -285,8 +282,10 @@ class QueryAnalyzer:
         for alias in self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1):
             for code in alias.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
+        own = self.own_wordings.get(lang, frozenset())
         analysis.anchors = [term for m in self.anchors.find(analysis.marked)
-                            if (term := next((p for p in m.payloads if p is not None), None)) is not None]
+                            if (term := next((p for p in m.payloads if p is not None), None)) is not None
+                            and not borrowed_function_words(m.phrase, lang, own)]
         analysis.codes = CODE_RE.findall(text)
         analysis.expansions += [g for g in roman_grades(analysis.marked) if g not in analysis.expansions]
         return analysis
