@@ -30,6 +30,7 @@ from assistant.understanding.numbers import counted_phrases
 from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_mark
 from assistant.understanding.restore import MarkRestorer
 from assistant.understanding.shared_aliases import shared_alias_holders
+from assistant.understanding.stemmed import STEMMED_LANGUAGES, StemmedMatcher
 from knowledge.glossary import GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
 from knowledge.text import has_vietnamese_diacritics, query_terms, strip_diacritics, words
@@ -146,6 +147,8 @@ class QueryAnalyzer:
         self.terms: PhraseMatcher[GlossaryEntry] = PhraseMatcher()
         #: the foreign wordings once more without articles and possessives, per language that has a list
         self.loose_terms: dict[str, PhraseMatcher[GlossaryEntry]] = {lang: PhraseMatcher() for lang in determiners()}
+        #: the wordings of English, French and Arabic once more by their stems, any order ("death was registered")
+        self.stemmed = {lang: StemmedMatcher[GlossaryEntry](lang) for lang in STEMMED_LANGUAGES}
         #: per foreign language, its own wordings as plain tokens (``borrowed_function_words``)
         self.own_wordings = {lang: frozenset(phrase_tokens(w) for e in glossary for w in getattr(e, lang))
                              for lang in FOREIGN_LANGUAGES}
@@ -167,6 +170,8 @@ class QueryAnalyzer:
                 abbreviations.update(w for w in short.split() if looks_abbreviated(w))
             for language in FOREIGN_LANGUAGES:
                 self.terms.add_all(getattr(entry, language), entry)
+            for language, stemmed in self.stemmed.items():
+                stemmed.add_all(getattr(entry, language), entry)
             for language, loose in self.loose_terms.items():
                 loose.add_all((without_determiners(w, language) for w in getattr(entry, language)), entry)
             self.variants.add_all(entry.variants, entry)
@@ -234,6 +239,7 @@ class QueryAnalyzer:
         loose = self.loose_terms[lang].find(without_determiners(text, lang), min_tokens=2) \
             if lang in self.loose_terms else []  # "give up my nationality" for "give up nationality"
         loose += abroad_matches(self.terms, text, lang)  # "married in Sydney" is "married abroad"
+        loose += self.stemmed[lang].find(text) if lang in self.stemmed else []  # "the death was registered"
         own = self.own_wordings.get(lang, frozenset())  # not French "or" (gold) in "or" of an English question
         exact, loose = ([m for m in found if not borrowed_function_words(m.phrase, lang, own)]
                         for found in (exact, loose))
