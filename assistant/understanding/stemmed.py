@@ -139,11 +139,15 @@ class StemmedMatcher(Generic[T]):
 
     def _find_in(self, text: str) -> list[PhraseMatch[T]]:
         typed, stems, _ = self._content(text)
-        candidates = {n for stem in stems for n in self._by_start.get(stem[:MIN_STEM], ())}
+        starts = {stem[:MIN_STEM] for stem in stems}
+        # a stem agrees only with one that begins as it does: every stem of a candidate must start as one here
+        candidates = {n for start in starts for n in self._by_start.get(start, ())
+                      if all(stem[:MIN_STEM] in starts for stem in self._wordings[n].stems)}
+        meeting: dict[tuple[str, bool], list[int]] = {}  # (stem, name) -> positions agreeing, once per question
         met: list[_Met[T]] = []
         for number in sorted(candidates):
             wording = self._wordings[number]
-            positions = self._positions(wording, stems)
+            positions = self._positions(wording, stems, meeting)
             if positions is not None:
                 met.append(_Met(positions, wording.payload))
         tight = [m for m in met if m.side_by_side]
@@ -153,13 +157,18 @@ class StemmedMatcher(Generic[T]):
         return [PhraseMatch(tuple(t for p in sorted(m.positions) for t in phrase_tokens(typed[p])),
                             min(m.positions), (m.payload,)) for m in kept]
 
-    def _positions(self, wording: _Wording[T], stems: list[str]) -> frozenset[int] | None:
-        """Positions of the question's content words meeting every stem of the wording within one span, or None."""
+    def _positions(self, wording: _Wording[T], stems: list[str],
+                   known: dict[tuple[str, bool], list[int]]) -> frozenset[int] | None:
+        """Positions of the question's content words meeting every stem of the wording within one span, or None;
+        ``known`` keeps the positions each stem agrees with for the next wordings of the same question."""
         wanted = wording.stems
-        meeting = [[i for i, stem in enumerate(stems) if _agree(w, stem, name)]
-                   for w, name in zip(wanted, wording.names, strict=True)]
-        if not all(meeting):
-            return None
+        meeting = []
+        for key in zip(wanted, wording.names, strict=True):
+            if key not in known:
+                known[key] = [i for i, stem in enumerate(stems) if _agree(key[0], stem, key[1])]
+            if not known[key]:
+                return None
+            meeting.append(known[key])
         span = len(wanted) + self._gap
         for start in sorted({i for options in meeting for i in options}):
             chosen = {next((i for i in options if start <= i < start + span), -1) for options in meeting}
