@@ -404,3 +404,14 @@ def test_a_wording_said_apart_needs_parts() -> None:
 
     with pytest.raises(ValueError, match="parts joined"):
         GlossaryEntry(vi="x", en=["x"], ar=["x"], kind="general", apart=["sổ đỏ ghi sai"])
+
+
+def test_a_glossary_term_a_foreign_question_gains_names_the_procedure_of_that_name() -> None:
+    def record(code: str, name: str) -> Procedure:
+        return Procedure(uid=f"dvc:{code}", code=code, name=name,
+                         provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+
+    analyzer = QueryAnalyzer(load_glossary(), [record("1.001193", "Thủ tục đăng ký khai sinh"),
+                                               record("1.000656", "Thủ tục đăng ký khai tử")])
+    assert set(analyzer.analyze("我女儿在医院出生，出生登记要去哪里办？").alias_codes) == {"1.001193"}
+    assert analyzer.analyze("出生证明怎么办").alias_codes == {}  # no term named as a procedure is

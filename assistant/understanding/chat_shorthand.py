@@ -6,6 +6,9 @@ itself, which name no administrative term.
 
 from __future__ import annotations
 
+from assistant.understanding.phrases import phrase_tokens
+from knowledge.text import strip_diacritics
+
 #: Shorthand that is not an abbreviation of a glossary term (chat style).
 CHAT_SHORTHAND: dict[str, str] = {
     "ko": "không", "k": "không", "kh": "không", "j": "gì", "ntn": "như thế nào", "dc": "được", "đc": "được",
@@ -21,3 +24,14 @@ def looks_abbreviated(word: str) -> bool:
     with at most one vowel ("antt", "gplx")."""
     vowels = sum(ch in "aeiouy" for ch in word)
     return (len(word) >= 2 and vowels == 0) or (len(word) >= 4 and vowels <= 1)
+
+
+def token_form(word: str) -> str:
+    """A typed word as the phrase matchers store it: plain and lightly stemmed, so "nvqs" and "dkks" meet their
+    listed short forms (stored as "nvq", "dkk")."""
+    tokens = phrase_tokens(word)
+    return tokens[0] if len(tokens) == 1 else strip_diacritics(word)
+
+
+def with_expansion(word: str, expansion: str | None) -> str:
+    return f"{word} {expansion}" if expansion else word

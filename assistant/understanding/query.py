@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from assistant.retrieval.ranking import base_name
 from assistant.understanding.acronyms import AcronymReader
 from assistant.understanding.apart import ApartMatcher
-from assistant.understanding.chat_shorthand import CHAT_SHORTHAND, looks_abbreviated
+from assistant.understanding.chat_shorthand import CHAT_SHORTHAND, looks_abbreviated, token_form, with_expansion
 from assistant.understanding.foreign_places import abroad_matches
 from assistant.understanding.function_words import (
     borrowed_function_words,
@@ -69,17 +69,6 @@ def _official_phrase(name: str) -> str:
         if unmarked[start : start + len(plain)] == plain:
             return " ".join(marked[start : start + len(plain)])
     return " ".join(plain)
-
-
-def _token_form(word: str) -> str:
-    """A typed word as the phrase matchers store it: plain and lightly stemmed, so "nvqs" and "dkks" meet their
-    listed short forms (stored as "nvq", "dkk")."""
-    tokens = phrase_tokens(word)
-    return tokens[0] if len(tokens) == 1 else strip_diacritics(word)
-
-
-def _with_expansion(word: str, expansion: str | None) -> str:
-    return f"{word} {expansion}" if expansion else word
 
 
 def _guard_one_word_anchors(anchors: PhraseMatcher[str | None], glossary: list[GlossaryEntry]) -> None:
@@ -214,7 +203,7 @@ class QueryAnalyzer:
         use ("gpmt") by their phrase; other words stay as typed. ``restored`` is the text with marks put back
         (``MarkRestorer``): a single word they restore is that word, not a short form ("vat lieu" is "vật liệu")."""
         typed = words(text)
-        plain = tuple(_token_form(w) for w in typed)
+        plain = tuple(token_form(w) for w in typed)
         matches = self.shorthand.find_tokens(plain, marks=tuple(word_mark(w) for w in typed))
         if restored is not None and len(back := words(restored)) == len(typed):
             matches = [m for m in matches if len(m.phrase) > 1 or word_mark(back[m.start]) is None]
@@ -225,7 +214,7 @@ class QueryAnalyzer:
         for match in [*matches, None]:
             end = match.start if match else len(typed)
             # a short form read from the names keeps its letters: some names spell it ("công ty TNHH một thành viên")
-            out.extend(_with_expansion(w, self.acronyms.expand(w)) for w in typed[position:end])
+            out.extend(with_expansion(w, self.acronyms.expand(w)) for w in typed[position:end])
             if match:
                 out.append(match.payloads[0])
                 position = match.end
@@ -285,7 +274,11 @@ class QueryAnalyzer:
                 if said_apart.vi not in analysis.expansions:
                     analysis.glossary_entries.append(said_apart)
                     analysis.expansions.append(said_apart.vi)
-        for alias in self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1):
+        found = self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1)
+        if lang != "vi":  # a glossary term gained that is a procedure's name ("出生登记" → "đăng ký khai sinh")
+            found += [m for term in analysis.expansions if term not in analysis.asking
+                      for m in self.aliases.find(term, min_tokens=2) if len(m.phrase) == len(phrase_tokens(term))]
+        for alias in found:
             for code in alias.payloads:
                 analysis.alias_codes[code] = max(analysis.alias_codes.get(code, 0), len(alias.phrase))
         own = self.own_wordings.get(lang, frozenset())
