@@ -102,3 +102,9 @@ def test_a_name_agrees_only_with_itself_and_no_wording_crosses_a_sentence() -> N
     land = _matcher("en", {"sổ đỏ": ["land certificate"]})
     assert not _found(land, "We agreed how to split our parents' land. What do we need to certify it?")
     assert _found(land, "Our land has no certificates yet") == {"sổ đỏ"}
+
+
+def test_a_term_gained_by_stem_is_administrative_vocabulary() -> None:
+    analysis = QueryAnalyzer(load_glossary(), []).analyze("Where is the registration of my father's death done?",
+                                                          "en")
+    assert "đăng ký khai tử" in analysis.anchors and analysis.anchored

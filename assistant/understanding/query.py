@@ -285,6 +285,9 @@ class QueryAnalyzer:
         analysis.anchors = [term for m in self.anchors.find(analysis.marked)
                             if (term := next((p for p in m.payloads if p is not None), None)) is not None
                             and not borrowed_function_words(m.phrase, lang, own)]
+        if lang != "vi":  # terms gained by stem or abroad are administrative vocabulary too
+            analysis.anchors += [e.vi for e in analysis.glossary_entries
+                                 if is_domain_entry(e) and e.vi not in analysis.anchors and e.vi not in analysis.asking]
         analysis.codes = CODE_RE.findall(text)
         analysis.expansions += [g for g in roman_grades(analysis.marked) if g not in analysis.expansions]
         return analysis
