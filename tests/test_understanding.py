@@ -120,15 +120,14 @@ def test_redaction_of_ids_and_phones() -> None:
         assert secret not in text
 
 
+def _record(code: str, name: str) -> Procedure:
+    return Procedure(uid=f"dvc:{code}", code=code, name=name,
+                     provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+
+
 def test_an_official_name_inside_another_is_not_an_alias_of_the_shorter_one() -> None:
-    from knowledge.model import Procedure, Provenance
-
-    def record(code: str, name: str) -> Procedure:
-        return Procedure(uid=f"dvc:{code}", code=code, name=name,
-                         provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
-
-    analyzer = QueryAnalyzer(load_glossary(), [record("1.004222", "Đăng ký thường trú bổ sung"),
-                                               record("1.003197", "Xóa đăng ký thường trú bổ sung")])
+    analyzer = QueryAnalyzer(load_glossary(), [_record("1.004222", "Đăng ký thường trú bổ sung"),
+                                               _record("1.003197", "Xóa đăng ký thường trú bổ sung")])
     assert set(analyzer.analyze("xóa đăng ký thường trú bổ sung ở đâu").alias_codes) == {"1.003197"}
     assert set(analyzer.analyze("đăng ký thường trú bổ sung ở đâu").alias_codes) == {"1.004222"}
 
@@ -407,11 +406,7 @@ def test_a_wording_said_apart_needs_parts() -> None:
 
 
 def test_a_glossary_term_a_foreign_question_gains_names_the_procedure_of_that_name() -> None:
-    def record(code: str, name: str) -> Procedure:
-        return Procedure(uid=f"dvc:{code}", code=code, name=name,
-                         provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
-
-    analyzer = QueryAnalyzer(load_glossary(), [record("1.001193", "Thủ tục đăng ký khai sinh"),
-                                               record("1.000656", "Thủ tục đăng ký khai tử")])
+    analyzer = QueryAnalyzer(load_glossary(), [_record("1.001193", "Thủ tục đăng ký khai sinh"),
+                                               _record("1.000656", "Thủ tục đăng ký khai tử")])
     assert set(analyzer.analyze("我女儿在医院出生，出生登记要去哪里办？").alias_codes) == {"1.001193"}
     assert analyzer.analyze("出生证明怎么办").alias_codes == {}  # no term named as a procedure is
