@@ -31,12 +31,12 @@ from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_m
 from assistant.understanding.restore import MarkRestorer
 from assistant.understanding.shared_aliases import shared_alias_holders
 from assistant.understanding.stemmed import STEMMED_LANGUAGES, StemmedMatcher
-from knowledge.glossary import GlossaryEntry, bundled_glossary
+from knowledge.glossary import GLOSSARY_LANGUAGES, GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
 from knowledge.text import has_vietnamese_diacritics, query_terms, strip_diacritics, words
 
 #: The glossary's languages besides Vietnamese.
-FOREIGN_LANGUAGES = ("en", "ar", "zh", "ko", "fr")
+FOREIGN_LANGUAGES = tuple(language for language in GLOSSARY_LANGUAGES if language != "vi")
 #: A national procedure code typed by a clerk ("1.004222").
 CODE_RE = re.compile(r"(?<![\d.])\d\.\d{6}(?![\d.])")
 

@@ -8,8 +8,8 @@ nearly as long ("regist" of "registering" and "registr" of "registration", "marr
 "marriage"; not "photo" of "photocopy"). A past participle is a word of its own: "the death was registered long
 ago" or "nous avons obtenu le permis de construire" says what is done, not what is asked. A wording of two or more
 content words (not the words that only hold it together, ``knowledge/glue_words.yaml``) matches when every one of
-them agrees with a content word of one sentence of the question, all within a span of the wording's length plus the
-language's gap, in any order. Words that change what is asked are content: "register a birth again" is not met by
+them agrees with a content word of one sentence of the question, all within a span of the wording's length plus
+``MAX_GAP``, in any order. Words that change what is asked are content: "register a birth again" is not met by
 "register my baby's birth". Where a wording met with its words side by side shares a word with one met spread out,
 the first wins ("the ward office" is no "passport office" for "a photocopy of my passport at the ward office"), and
 of two wordings one met inside the other, the longer wins ("register for a tax code" is no "registration tax").
@@ -36,9 +36,10 @@ T = TypeVar("T")
 
 #: The languages matched by stem, with the name of their Snowball stemmer.
 STEMMED_LANGUAGES = {"en": "english", "fr": "french", "ar": "arabic"}
-#: Content words of the question allowed between those of a wording, beyond its own length: Arabic names a thing
-#: by nouns in a row ("شهادة عزوبية" is no "شهادة الزواج" because "زواجنا" follows two words later).
-MAX_GAP = {"en": 1, "fr": 1, "ar": 1}
+#: Content words of the question allowed between those of a wording, beyond its own length: "registration of my
+#: father's death" meets "register a death"; Arabic names a thing by nouns in a row ("شهادة عزوبية" is no
+#: "شهادة الزواج" because "زواجنا" follows two words later).
+MAX_GAP = 1
 #: Where a sentence or clause ends: a wording is met within one ("... our parents' land. What do we need to certify"
 #: holds no "land certificate").
 CLAUSE_END = re.compile(r"[.?!;:؟؛。]\s")
@@ -104,7 +105,6 @@ class StemmedMatcher(Generic[T]):
         self.language = language
         self._stemmer = snowballstemmer.stemmer(STEMMED_LANGUAGES[language])
         self._skip = glue_words().get(language, frozenset())
-        self._gap = MAX_GAP[language]
         self._wordings: list[_Wording[T]] = []
         #: first letters of a stem -> the wordings holding a stem that begins so
         self._by_start: dict[str, set[int]] = defaultdict(set)
@@ -128,7 +128,7 @@ class StemmedMatcher(Generic[T]):
                 continue  # one word says too little out of its order
             number = len(self._wordings)
             self._wordings.append(_Wording(unique, tuple(named[stem] for stem in unique), payload))
-            for stem in stems:
+            for stem in unique:
                 self._by_start[stem[:MIN_STEM]].add(number)
 
     def find(self, text: str) -> list[PhraseMatch[T]]:
@@ -169,7 +169,7 @@ class StemmedMatcher(Generic[T]):
             if not known[key]:
                 return None
             meeting.append(known[key])
-        span = len(wanted) + self._gap
+        span = len(wanted) + MAX_GAP
         for start in sorted({i for options in meeting for i in options}):
             chosen = {next((i for i in options if start <= i < start + span), -1) for options in meeting}
             if -1 not in chosen and len(chosen) == len(wanted):
