@@ -79,3 +79,13 @@ def test_a_stated_nationality_is_a_foreign_element(chat: ChatService, question: 
     response = chat.answer(ChatRequest(message=question), use_llm=False)
     codes = [response.procedure.code] if response.procedure else [c.code for c in response.candidates]
     assert "2.000806" in codes  # marriage registration with a foreign element
+
+
+@pytest.mark.parametrize("follow_up", ["Which office handles it then?", "Which office do I go to?",
+                                       "Who processes it?", "Cơ quan nào giải quyết?"])
+def test_asking_which_office_handles_it_stays_with_the_procedure(chat: ChatService, follow_up: str) -> None:
+    first = chat.answer(ChatRequest(message="How do I get a criminal record certificate in Vietnam?"), use_llm=False)
+    assert first.outcome == "answered" and first.procedure is not None
+    follow = chat.answer(ChatRequest(message=follow_up, session_id=first.session_id), use_llm=False)
+    assert follow.outcome == "answered", follow.answer  # "office" (văn phòng), "handles" (giải quyết) are not a topic
+    assert follow.procedure is not None and follow.procedure.code == first.procedure.code

@@ -410,3 +410,25 @@ def test_a_glossary_term_a_foreign_question_gains_names_the_procedure_of_that_na
                                                _record("1.000656", "Thủ tục đăng ký khai tử")])
     assert set(analyzer.analyze("我女儿在医院出生，出生登记要去哪里办？").alias_codes) == {"1.001193"}
     assert analyzer.analyze("出生证明怎么办").alias_codes == {}  # no term named as a procedure is
+
+
+def test_an_alias_of_several_records_inside_a_longer_glossary_wording_names_none_of_them() -> None:
+    split = Procedure(uid="dvc:1.012784", code="1.012784", name="Tách thửa hoặc hợp thửa đất", aliases=["sổ đỏ"],
+                      provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+    exchange = Procedure(uid="dvc:1.012783", code="1.012783", name="Cấp đổi Giấy chứng nhận",
+                         aliases=["sổ đỏ", "đổi sổ đỏ"],
+                         provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+    analyzer = QueryAnalyzer(load_glossary(), [split, exchange])
+    transfer = analyzer.analyze("sang tên sổ đỏ nộp hồ sơ ở đâu")  # a transfer, as the glossary reads it
+    assert "đăng ký biến động đất đai" in transfer.expansions and transfer.alias_codes == {}
+    assert set(analyzer.analyze("sổ đỏ bị ố vàng thì làm sao").alias_codes) == {"1.012783", "1.012784"}
+    assert set(analyzer.analyze("đổi sổ đỏ ở đâu").alias_codes) == {"1.012783"}
+
+
+def test_a_shared_alias_the_longer_wordings_term_keeps_still_names_its_records() -> None:
+    records = [Procedure(uid=f"dvc:{code}", code=code, name=name, aliases=["đăng ký xe"],
+                         provenance=Provenance(source_kind="dvc", source_file="t.jsonl"))
+               for code, name in (("1.013082", "Cấp lại chứng nhận đăng ký xe"), ("1.013067", "Đăng ký xe lần đầu"))]
+    analysis = QueryAnalyzer(load_glossary(), records).analyze("cấp lại giấy đăng ký xe bị mất mất bao lâu")
+    assert "giấy chứng nhận đăng ký xe" in analysis.expansions  # the wording's term holds "đăng ký xe"
+    assert set(analysis.alias_codes) == {"1.013082", "1.013067"}

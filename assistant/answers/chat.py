@@ -35,7 +35,7 @@ MIN_COVERAGE = 0.5
 FOLLOW_UP_WORDS = frozenset(
     t for phrase in ("trực tuyến online trực tiếp bưu chính bưu điện VNeID ứng dụng định danh quốc gia cổng dịch vụ "
                      "công nộp hồ sơ bao lâu mất bao nhiêu ngày tiền phí lệ phí xong ở đâu nơi nào tờ khai mẫu đơn "
-                     "biểu form ký tên").split()
+                     "biểu form ký tên giải quyết xử lý thực hiện").split()
     for t in index_terms(phrase, exact=False, query_forms=True)
 )
 #: How well the best procedure's name must match a question without administrative vocabulary to answer it.
@@ -116,8 +116,7 @@ class ChatService:
         return Decision("answered", top.procedure)
 
     def _sibling_named(self, found: Found, current: Procedure) -> Procedure | None:
-        generic = FOLLOW_UP_WORDS | intent_words(found.analysis.text) | intent_words(found.analysis.normalized)
-        return named_sibling(self.index, current, set(found.content_terms), frozenset(generic))
+        return named_sibling(self.index, current, set(found.content_terms), _generic_words(found))
 
     def _members(self, found: Found, current: Procedure) -> list[Procedure]:
         """Procedures that may be another action's member of ``current``'s family: the hits, then its family."""
@@ -145,7 +144,7 @@ class ChatService:
         if not found.content_terms:
             return True
         key = current.group_key
-        generic = FOLLOW_UP_WORDS | intent_words(found.analysis.text) | intent_words(found.analysis.normalized)
+        generic = _generic_words(found)
         for anchor in found.analysis.anchors:
             specific = name_terms(anchor) - generic
             if specific and not all(self.index.has_term(key, t) for t in specific):
@@ -245,3 +244,11 @@ def _both_names(p: Procedure, language: str) -> str:
     """A translated name with the official Vietnamese one beside it (the citizen shows it at the counter)."""
     name = p.name_in(language)
     return name if name == p.name else f"{name} — {p.name}"
+
+
+def _generic_words(found: Found) -> frozenset[str]:
+    """Words that only say what the person wants to know, in the question or gained from its asking words
+    ("which office" gains "văn phòng"): they never make a follow-up a new question."""
+    analysis = found.analysis
+    gained = {t for term in analysis.asking for t in name_terms(term)}
+    return frozenset(FOLLOW_UP_WORDS | intent_words(analysis.text) | intent_words(analysis.normalized) | gained)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from knowledge.text import script_of, strip_diacritics, unigrams_with_exact
 
@@ -70,6 +70,10 @@ class PhraseMatch(Generic[T]):
     @property
     def end(self) -> int:
         return self.start + len(self.phrase)
+
+    def inside_any(self, others: Iterable[PhraseMatch[Any]]) -> bool:
+        """Whether one of ``others`` (found in the same text) spans this match and more words."""
+        return any(o.start <= self.start and self.end <= o.end and len(o.phrase) > len(self.phrase) for o in others)
 
 
 class PhraseMatcher(Generic[T]):

@@ -29,7 +29,7 @@ from assistant.understanding.language import detect_language
 from assistant.understanding.numbers import counted_phrases
 from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_mark
 from assistant.understanding.restore import MarkRestorer
-from assistant.understanding.shared_aliases import shared_alias_holders
+from assistant.understanding.shared_aliases import shared_alias_holders, without_reworded_shared
 from assistant.understanding.stemmed import STEMMED_LANGUAGES, StemmedMatcher
 from knowledge.glossary import GLOSSARY_LANGUAGES, GlossaryEntry, bundled_glossary
 from knowledge.model import Procedure
@@ -275,6 +275,8 @@ class QueryAnalyzer:
                     analysis.glossary_entries.append(said_apart)
                     analysis.expansions.append(said_apart.vi)
         found = self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1)
+        if lang == "vi":  # "sổ đỏ", an alias of four records, inside "sang tên sổ đỏ" (a transfer) names none
+            found = without_reworded_shared(found, self.variants.find(analysis.marked))
         if lang != "vi":  # a glossary term gained that is a procedure's name ("出生登记" → "đăng ký khai sinh")
             found += [m for term in analysis.expansions if term not in analysis.asking
                       for m in self.aliases.find(term, min_tokens=2) if len(m.phrase) == len(phrase_tokens(term))]

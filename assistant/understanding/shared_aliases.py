@@ -14,6 +14,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from assistant.understanding.phrases import PhraseMatch, phrase_tokens
+from knowledge.glossary import GlossaryEntry
 from knowledge.model import Procedure
 from knowledge.text import comparison_alternation, comparison_form, fold, has_vietnamese_diacritics
 
@@ -58,3 +60,22 @@ def _patterns(written: list[str], shared: set[str]) -> list[tuple[re.Pattern[str
 def _marked_form(text: str) -> str:
     """Case-folded with single spaces, marks kept."""
     return " ".join(fold(text).split())
+
+
+def without_reworded_shared(aliases: list[PhraseMatch[str]],
+                            wordings: list[PhraseMatch[GlossaryEntry | None]]) -> list[PhraseMatch[str]]:
+    """The alias matches of a question less those shared by several records that lie inside a longer glossary
+    wording whose official term does not keep them: "sổ đỏ" inside "sang tên sổ đỏ" (a transfer, "đăng ký biến
+    động đất đai") names none of the four records "sổ đỏ" is an alias of, while "đăng ký xe" inside "giấy đăng ký
+    xe" ("giấy chứng nhận đăng ký xe") still names the vehicle records."""
+    def reworded(alias: PhraseMatch[str]) -> bool:
+        return alias.inside_any(w for w in wordings
+                                if not any(e is not None and _holds(phrase_tokens(e.vi), alias.phrase)
+                                           for e in w.payloads))
+    return [m for m in aliases if len(m.payloads) < 2 or not reworded(m)]
+
+
+def _holds(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` occurs in ``tokens`` as consecutive words."""
+    size = len(phrase)
+    return any(tokens[i:i + size] == phrase for i in range(len(tokens) - size + 1))
