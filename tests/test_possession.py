@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.understanding.possession import asked_terms, held_papers, held_words
+from assistant.understanding.phrases import PhraseMatcher
+from assistant.understanding.possession import asked_terms, held_papers, held_words, not_done
 
 
 @pytest.mark.parametrize(("question", "papers"), [
@@ -40,3 +41,17 @@ def test_a_foreign_question_holds_the_vietnamese_terms_of_its_papers() -> None:
     asked_too = "I already have a birth certificate from abroad; do I need a new birth certificate here?"
     assert not held_words(asked_too, terms) & {"giay", "khai", "sinh"}
     assert held_words("Where do I register a birth?", terms) == set()
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    ("Tôi đã trình báo mất hộ chiếu, giờ tìm thấy rồi thì dùng lại được không?", []),
+    ("toi da trinh bao mat ho chieu, gio tim thay roi", []),  # typed without marks: "da" is read as "đã"
+    ("Hộ chiếu đã được trình báo mất, giờ tìm thấy", []),
+    ("Trình báo mất hộ chiếu ở đâu?", ["1.010386"]),
+    ("Tôi chưa trình báo mất hộ chiếu", ["1.010386"]),  # not yet done: still asked
+    ("Tôi bị rách da, trình báo mất hộ chiếu ở đâu?", ["1.010386"]),  # "da" (skin) written with its marks
+])
+def test_a_procedure_the_question_says_is_done_is_not_named(question: str, named: list[str]) -> None:
+    aliases: PhraseMatcher[str] = PhraseMatcher()
+    aliases.add("báo mất hộ chiếu", "1.010386")
+    assert [code for m in not_done(aliases.find(question), question) for code in m.payloads] == named

@@ -3,7 +3,8 @@
 "Con tôi đã có giấy khai sinh nhưng bỏ trống phần cha": the words "khai sinh" name a paper the child has, so they
 must not make "Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con" look asked for beside "Đăng ký nhận cha, mẹ,
 con". The phrases live in ``knowledge/possession.yaml``; the family stages (contrast, qualified members) read the
-question's words without these.
+question's words without these. Likewise a procedure the question says is done ("đã trình báo mất hộ chiếu") is
+not one it names (``not_done``).
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from pathlib import Path
 import yaml
 
 import knowledge
-from assistant.understanding.phrases import PhraseMatcher, phrase_tokens
+from assistant.understanding.phrases import PhraseMatch, PhraseMatcher, marked_tokens, phrase_tokens, word_mark
 from knowledge.glossary import GlossaryEntry
-from knowledge.text import comparison_alternation, comparison_form
+from knowledge.text import comparison_alternation, comparison_form, has_vietnamese_diacritics
 
 POSSESSION_FILE = Path(knowledge.__file__).parent / "possession.yaml"
 #: The longest paper name read after a possession phrase, in words.
@@ -72,3 +73,27 @@ def held_words(question: str, terms: PhraseMatcher[GlossaryEntry]) -> set[str]:
 
 def _term_words(terms: PhraseMatcher[GlossaryEntry], text: str) -> set[str]:
     return {word for match in terms.find(text) for entry in match.payloads for word in phrase_tokens(entry.vi)}
+
+
+#: Words right before a named procedure that say it is already done ("tôi đã trình báo mất hộ chiếu"), as plain
+#: tokens and, when written with marks, as marked; a question without marks ("da dang ky") reads them too.
+_DONE_BEFORE = {("da",): (word_mark("đã"),), ("da", "duoc"): (word_mark("đã"), word_mark("được")),
+                ("vua",): (word_mark("vừa"),)}
+
+
+def not_done(aliases: list[PhraseMatch[str]], text: str) -> list[PhraseMatch[str]]:
+    """The procedure names (alias matches over ``text``) the question does not say are done: "đã trình báo mất hộ
+    chiếu, giờ tìm thấy" asks what comes after the report, not for the report."""
+    tokens, marks = marked_tokens(text)
+    unmarked = not has_vietnamese_diacritics(text)  # "da" is "đã" typed plain, but "da" (skin) among marked words
+
+    def done(match: PhraseMatch[str]) -> bool:
+        for words, marked in _DONE_BEFORE.items():
+            for end in (match.start, match.start - 1):  # "đã trình báo mất hộ chiếu" for "báo mất hộ chiếu"
+                start = end - len(words)
+                if start >= 0 and tokens[start:end] == words and all(
+                        typed == mark or (typed is None and unmarked)
+                        for typed, mark in zip(marks[start:end], marked, strict=True)):
+                    return True
+        return False
+    return [m for m in aliases if not done(m)]

@@ -28,6 +28,7 @@ from assistant.understanding.intent import asking_tokens, asking_words
 from assistant.understanding.language import detect_language
 from assistant.understanding.numbers import counted_phrases
 from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_mark
+from assistant.understanding.possession import not_done
 from assistant.understanding.restore import MarkRestorer
 from assistant.understanding.shared_aliases import shared_alias_holders, without_reworded_shared
 from assistant.understanding.stemmed import STEMMED_LANGUAGES, StemmedMatcher
@@ -276,7 +277,7 @@ class QueryAnalyzer:
                     analysis.expansions.append(said_apart.vi)
         found = self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1)
         if lang == "vi":  # "sổ đỏ", an alias of four records, inside "sang tên sổ đỏ" (a transfer) names none
-            found = without_reworded_shared(found, self.variants.find(analysis.marked))
+            found = not_done(without_reworded_shared(found, self.variants.find(analysis.marked)), analysis.marked)
         if lang != "vi":  # a glossary term gained that is a procedure's name ("出生登记" → "đăng ký khai sinh")
             found += [m for term in analysis.expansions if term not in analysis.asking
                       for m in self.aliases.find(term, min_tokens=2) if len(m.phrase) == len(phrase_tokens(term))]
