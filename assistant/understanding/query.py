@@ -276,7 +276,8 @@ class QueryAnalyzer:
                     analysis.glossary_entries.append(said_apart)
                     analysis.expansions.append(said_apart.vi)
         found = self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1)
-        if lang == "vi":  # "sổ đỏ", an alias of four records, inside "sang tên sổ đỏ" (a transfer) names none
+        if lang == "vi":  # "sổ đỏ" inside "sang tên sổ đỏ" (a transfer) names none of its four records, and
+            # "đã trình báo mất hộ chiếu" names a step already taken
             found = not_done(without_reworded_shared(found, self.variants.find(analysis.marked)), analysis.marked)
         if lang != "vi":  # a glossary term gained that is a procedure's name ("出生登记" → "đăng ký khai sinh")
             found += [m for term in analysis.expansions if term not in analysis.asking
