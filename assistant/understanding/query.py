@@ -27,7 +27,7 @@ from assistant.understanding.grades import roman_grades
 from assistant.understanding.intent import asking_tokens, asking_words
 from assistant.understanding.language import detect_language
 from assistant.understanding.numbers import counted_phrases
-from assistant.understanding.phrases import PhraseMatcher, phrase_tokens, word_mark
+from assistant.understanding.phrases import PhraseMatch, PhraseMatcher, phrase_tokens, word_mark
 from assistant.understanding.possession import not_done
 from assistant.understanding.restore import MarkRestorer
 from assistant.understanding.shared_aliases import shared_alias_holders, without_reworded_shared
@@ -253,6 +253,7 @@ class QueryAnalyzer:
         normalized = self.expand_shorthand(text, restored_typed) if lang == "vi" else text
         analysis = QueryAnalysis(text, lang, confidence, normalized,
                                  requested=language if language and language != lang else None)
+        wordings: dict[str, list[PhraseMatch[GlossaryEntry | None]]] = {}  # glossary wordings per reading
         if lang != "vi":
             self._gain_foreign_terms(analysis)
         else:  # colloquial Vietnamese ("sửa giấy khai sinh", "người Hàn Quốc") gains the official term
@@ -263,7 +264,8 @@ class QueryAnalyzer:
             asking: set[str] | None = None  # read only when a glossary wording is found
             # "tòa án Hàn Quốc" is also a "tòa án nước ngoài"
             abroad = abroad_matches(self.variants, analysis.marked, lang)
-            for variant in [match for reading in readings for match in self.variants.find(reading)] + abroad:
+            wordings = {reading: self.variants.find(reading) for reading in readings}
+            for variant in [match for found in wordings.values() for match in found] + abroad:
                 wording = next((e for e in variant.payloads if e is not None), None)
                 if wording is not None and wording.vi not in analysis.expansions:
                     analysis.glossary_entries.append(wording)
@@ -278,7 +280,7 @@ class QueryAnalyzer:
         found = self.aliases.find(analysis.marked if lang == "vi" else text, min_tokens=1)
         if lang == "vi":  # "sổ đỏ" inside "sang tên sổ đỏ" (a transfer) names none of its four records, and
             # "đã trình báo mất hộ chiếu" names a step already taken
-            found = not_done(without_reworded_shared(found, self.variants.find(analysis.marked)), analysis.marked)
+            found = not_done(without_reworded_shared(found, wordings[analysis.marked]), analysis.marked)
         if lang != "vi":  # a glossary term gained that is a procedure's name ("出生登记" → "đăng ký khai sinh")
             found += [m for term in analysis.expansions if term not in analysis.asking
                       for m in self.aliases.find(term, min_tokens=2) if len(m.phrase) == len(phrase_tokens(term))]
