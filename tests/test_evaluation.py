@@ -44,13 +44,15 @@ def test_refs_are_read_from_the_shared_folder(tmp_path: Path) -> None:
 
 def test_metrics_by_language_and_style(runtime: KnowledgeRuntime, tmp_path: Path) -> None:
     questions_file = _write(tmp_path / "q.jsonl", [
-        {"id": "1", "text": "đăng ký thường trú cần gì", "codes": ["1.004222"], "language": "vi"},
-        {"id": "2", "text": "lam giay khai sinh", "codes": ["1.001193"], "language": "vi", "style": "no_diacritics"},
-        {"id": "3", "text": "household registration fee", "codes": ["1.004222"], "language": "en"},
+        {"id": "1", "text": "đăng ký thường trú cần gì", "codes": ["1.004222"], "language": "vi",
+         "intent": "documents"},
+        {"id": "2", "text": "lam giay khai sinh", "codes": ["1.001193"], "language": "vi", "style": "no_diacritics",
+         "intent": "time"},
+        {"id": "3", "text": "household registration fee", "codes": ["1.004222"], "language": "en", "intent": "fee"},
         {"id": "4", "text": "thời tiết mai thế nào", "codes": [], "language": "vi", "outcome": "out_of_scope"},
         {"id": "5", "text": "giấy phép lái tàu bay", "codes": ["9.999999"], "language": "vi"},
         {"id": "6", "turns": [{"text": "đăng ký khai sinh cần gì", "codes": ["1.001193"]},
-                              {"text": "còn lệ phí?", "codes": ["1.001193"]}], "language": "vi"},
+                              {"text": "còn lệ phí?", "codes": ["1.001193"], "intent": "fee"}], "language": "vi"},
     ])
     questions, _ = load_questions([questions_file], tmp_path)
     report = evaluate(questions, runtime.finder())
@@ -59,6 +61,11 @@ def test_metrics_by_language_and_style(runtime: KnowledgeRuntime, tmp_path: Path
     assert report.skipped_not_in_index == 1
     assert report.outcomes["out_of_scope_recall"] == 1.0 and report.outcomes["out_of_scope_precision"] == 1.0
     assert "hit@1" in render(report)
+    # intent read against the label: "lam giay khai sinh" asks nothing specific (overview), not the time
+    assert report.intent["n"] == 4 and report.intent["accuracy"] == 0.75
+    assert report.intent["by_label"]["time"] == {"n": 1, "correct": 0.0}
+    assert report.intent["by_label"]["fee"] == {"n": 2, "correct": 1.0}
+    assert "intent read: 0.750 of 4" in render(report)
 
 
 def test_naive_baseline_ranks_codes_and_is_cached(runtime: KnowledgeRuntime, settings: Settings) -> None:

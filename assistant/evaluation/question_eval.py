@@ -2,7 +2,9 @@
 
 Question files are JSONL. A line holds either its ``text`` or a ``ref`` to a real question in ``../shared``
 (file + line, and the variant index for ward-police intents), so the repository keeps only labels. Conversations
-(``turns``) are evaluated turn by turn in one session.
+(``turns``) are evaluated turn by turn in one session. A question or turn labelled with an ``intent`` (what the person
+wants to know: documents, fee, time, ...) also scores the intent the assistant read, a stage measured on its own:
+the answer leads with that section, so a wrong intent hides what was asked even when the procedure is right.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ class Question:
     outcome: str = "answered"
     split: str = "dev"
     session: str | None = None
+    #: What the person wants to know (``assistant.understanding.intent.INTENTS``); None when not labelled.
+    intent: str | None = None
 
 
 @dataclass
@@ -60,6 +64,8 @@ class EvalReport:
     skipped_not_in_index: int = 0
     baseline: dict[str, dict[str, float]] = field(default_factory=dict)
     misses: list[dict[str, Any]] = field(default_factory=list)
+    #: Intent read against the label, over labelled questions the assistant should answer: overall and by label.
+    intent: dict[str, Any] = field(default_factory=dict)
 
 
 def _resolve(ref: dict[str, Any], shared: Path, cache: dict[str, list[str]]) -> str | None:
@@ -91,14 +97,16 @@ def load_questions(paths: Iterable[Path], shared: Path) -> tuple[list[Question],
             if "turns" in row:
                 for n, turn in enumerate(row["turns"]):
                     out.append(Question(f"{row['id']}#{n}", turn["text"], turn.get("codes", []), **common,
-                                        style="follow_up" if n else "formal", session=row["id"]))
+                                        style="follow_up" if n else "formal", session=row["id"],
+                                        intent=turn.get("intent")))
                 continue
             text = row.get("text") or (_resolve(row["ref"], shared, cache) if "ref" in row else None)
             if text is None:
                 unresolved += 1
                 continue
             out.append(Question(row.get("id", f"{path.name}:{number}"), text, row.get("codes", []), **common,
-                                style=row.get("style", "formal"), outcome=row.get("outcome", "answered")))
+                                style=row.get("style", "formal"), outcome=row.get("outcome", "answered"),
+                                intent=row.get("intent")))
     return out, unresolved
 
 
@@ -107,6 +115,18 @@ def _rank(codes: list[str], found: list[str]) -> int | None:
         if code in codes:
             return position
     return None
+
+
+def intent_report(pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """Accuracy of the intents read against the labels, overall and per label, from (label, read) pairs; a
+    question read as asking nothing specific counts as ``overview`` (its answer is the overview)."""
+    by_label: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for label, read in pairs:
+        by_label[label][0] += label == read
+        by_label[label][1] += 1
+    right = sum(v[0] for v in by_label.values())
+    return {"n": len(pairs), "accuracy": round(right / max(len(pairs), 1), 3),
+            "by_label": {k: {"n": v[1], "correct": round(v[0] / v[1], 3)} for k, v in sorted(by_label.items())}}
 
 
 def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str | None = None,
@@ -120,6 +140,7 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
     oos = {"tp": 0, "fp": 0, "fn": 0}
     outcome_ok: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     confusion: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    intents: list[tuple[str, str]] = []
     index = finder.index
     for q in questions:
         if split and q.split != split:
@@ -129,6 +150,8 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
         if predicted_oos or expected_oos:
             oos["tp" if predicted_oos and expected_oos else "fp" if predicted_oos else "fn"] += 1
         confusion[q.outcome][response.outcome] += 1
+        if q.intent is not None and q.outcome == "answered":
+            intents.append((q.intent, response.intent or "overview"))
         stats = outcome_ok[q.outcome]
         stats[1] += 1
         stats[0] += response.outcome == q.outcome
@@ -168,6 +191,7 @@ def evaluate(questions: list[Question], finder: ProcedureFinder, *, split: str |
                        "declined": {k: round((v.get("no_match", 0) + v.get("out_of_scope", 0)) / sum(v.values()), 3)
                                     for k, v in sorted(confusion.items())}}
     report.language_id = {"n": lang_n, "accuracy": round(lang_ok / max(lang_n, 1), 3)}
+    report.intent = intent_report(intents)
     return report
 
 
@@ -185,6 +209,9 @@ def render(report: EvalReport) -> str:
                          f"   ours/baseline hit@1: {ratio}")
     lines.append("")
     lines.append(f"language id: {report.language_id}")
+    if report.intent.get("n"):
+        by_label = ", ".join(f"{k} {v['correct']:.2f} ({v['n']})" for k, v in report.intent["by_label"].items())
+        lines.append(f"intent read: {report.intent['accuracy']:.3f} of {report.intent['n']} labelled ({by_label})")
     lines.append(f"outcomes: {json.dumps(report.outcomes, ensure_ascii=False)}")
     lines.append(f"skipped (expected procedure not in this index): {report.skipped_not_in_index}")
     return "\n".join(lines)
