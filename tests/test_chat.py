@@ -53,6 +53,17 @@ def test_follow_up_reuses_the_procedure_under_discussion(client: TestClient) -> 
     assert english["language"] == "en" and english["procedure"]["code"] == "1.004222"  # type: ignore[index]
 
 
+def test_a_follow_up_that_asks_nothing_new_keeps_asking_what_the_conversation_asked(client: TestClient) -> None:
+    first = ask(client, "đăng ký thường trú cần giấy tờ gì?")
+    follow = ask(client, "Nếu tôi đang ở nhà thuê thì sao?", session_id=first["session_id"])
+    assert follow["outcome"] == "answered" and follow["intent"] == "documents"
+    assert "Tờ khai thay đổi thông tin cư trú" in str(follow["answer"])
+    fee = ask(client, "còn lệ phí thì sao?", session_id=first["session_id"])
+    assert fee["intent"] == "fee"  # a follow-up that asks something else asks that
+    fresh = ask(client, "đăng ký thường trú")
+    assert fresh["intent"] is None  # a new conversation inherits nothing
+
+
 def test_english_answer_shows_the_vietnamese_name_beside_the_translation(client: TestClient) -> None:
     body = ask(client, "What documents do I need to register a birth?")
     assert body["language"] == "en" and body["procedure"]["code"] == "1.001193"  # type: ignore[index]

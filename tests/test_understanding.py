@@ -132,6 +132,37 @@ def test_an_official_name_inside_another_is_not_an_alias_of_the_shorter_one() ->
     assert set(analyzer.analyze("đăng ký thường trú bổ sung ở đâu").alias_codes) == {"1.004222"}
 
 
+@pytest.mark.parametrize(("text", "intent"), [
+    # a question answered by yes or no asks whether one qualifies or must do it ...
+    ("Xây nhà cấp 4 ở nông thôn có phải xin giấy phép xây dựng không?", "eligibility"),
+    ("tôi đi làm xa hơn một năm thì có phải khai báo tạm vắng ko", "eligibility"),
+    ("Our building permit expires soon. Can we extend it?", "eligibility"),
+    ("هل يحتاج بناء منزل صغير في الريف إلى رخصة بناء؟", "eligibility"),
+    ("10살 아이도 신분증을 만들어야 하나요?", "eligibility"),
+    ("孩子满14岁一定要办身份证吗？", "eligibility"),
+    # ... or, about a paper to bring, for the documents
+    ("lam can cuoc cho con can giay khai sinh ban chinh khong", "documents"),
+    ("Do I need a medical certificate to renew my licence?", "documents"),
+    # a question word makes it no yes/no question; Vietnamese "Cần" is no English "can"
+    ("장인어른 유언장 인증을 받으려면 어떻게 해야 하나요?", "steps"),
+    ("Tôi định mở cửa hàng bán thuốc trừ sâu. Cần xin giấy gì?", None),
+    # how long a paper stays valid is its result, not the processing time
+    ("Giấy xác nhận tình trạng hôn nhân có giá trị sử dụng trong bao lâu?", "result"),
+    ("How long is a certificate of marital status valid?", "result"),
+    # money named is not a fee question; a lawyer is no law
+    ("nghi nhan phai tien gia, muon gui ngan hang giam dinh thi lam sao", "steps"),
+    ("nhà nghèo không có tiền thuê luật sư thì có ai giúp không", "eligibility"),
+    ("بلغ الطفل سن الرشد، كيف أنهي الوصاية رسميًا؟", "steps"),
+    # the place asked by naming two
+    ("dang ky ho kinh doanh o phuong hay o so tai chinh", "where"),
+    ("dat rung muon chuyen sang lam trang trai thi xin phep ai", "where"),
+    ("đk nuôi con nuôi ở ubnd xã hết bn tiền", "fee"),
+    ("What documents does a father need when his wife gives birth?", "documents"),
+])
+def test_intents_of_questions_as_people_ask(text: str, intent: str | None) -> None:
+    assert detect_intent(text) == intent
+
+
 def test_glossary_abbreviations_mark_a_question_as_vietnamese(analyzer: QueryAnalyzer) -> None:
     analysis = analyzer.analyze("karaoke antt ntn")
     assert analysis.language == "vi" and "an ninh" in analysis.normalized

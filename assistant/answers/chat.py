@@ -161,7 +161,9 @@ class ChatService:
             language_hint = chat.language  # "1", "1.000894": a pick keeps the conversation's language
         found = self.finder.find(request.message, k=5, language=language_hint)
         language = found.analysis.reply_language
-        intent = detect_intent(request.message)
+        asked = intent = detect_intent(request.message)
+        if intent is None and request.session_id:  # "and if my wife is Korean?", a pick ("1") after "what papers?"
+            intent = self.store.last_intent(chat.id)  # still ask what the conversation asked
         scope = classify_scope(request.message)
         offered = self.store.offered(chat.id) if request.session_id else []  # a new session has no offer
         picked = picked_procedure(found, offered, self.finder.clarifier, self.index)
@@ -172,7 +174,7 @@ class ChatService:
         else:
             # "and the fee?" right after a clarifying question that was not answered: the first option (the one
             # ranked best) is what the follow-up is about
-            decision = self.decide(found, offered[0] if offered else chat.procedure_code, intent)
+            decision = self.decide(found, offered[0] if offered else chat.procedure_code, asked)
         response = self._respond(decision, found, intent, language, request.channel, use_llm)
         response.session_id = chat.id
         response.message_id = self.store.record(

@@ -62,6 +62,13 @@ class ConversationStore:
             pending = db.get(PendingChoice, session_id)
             return pending.codes.split(",") if pending is not None else []
 
+    def last_intent(self, session_id: str) -> str | None:
+        """What the session's latest message that asked something specific asked (documents, fee, ...)."""
+        with Session(self.engine) as db:
+            return db.scalars(select(ChatMessage.intent)
+                              .where(ChatMessage.session_id == session_id, ChatMessage.intent.is_not(None))
+                              .order_by(ChatMessage.created_at.desc()).limit(1)).first()
+
     def add_feedback(self, message_id: str, rating: str, comment: str | None) -> bool:
         with writing(self.engine), Session(self.engine) as db:
             if db.get(ChatMessage, message_id) is None:
