@@ -163,6 +163,13 @@ def test_intents_of_questions_as_people_ask(text: str, intent: str | None) -> No
     assert detect_intent(text) == intent
 
 
+def test_a_yes_no_shape_alone_is_no_sign_of_a_procedure_question() -> None:
+    # the answer reads it as eligibility, but deciding whether a question is about a procedure at all does not
+    assert detect_intent("Chiều nay bạn có rảnh không?") == "eligibility"
+    assert detect_intent("Chiều nay bạn có rảnh không?", yes_no=False) is None
+    assert detect_intent("có mất phí không", yes_no=False) == "fee"
+
+
 def test_glossary_abbreviations_mark_a_question_as_vietnamese(analyzer: QueryAnalyzer) -> None:
     analysis = analyzer.analyze("karaoke antt ntn")
     assert analysis.language == "vi" and "an ninh" in analysis.normalized

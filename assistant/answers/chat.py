@@ -161,7 +161,8 @@ class ChatService:
             language_hint = chat.language  # "1", "1.000894": a pick keeps the conversation's language
         found = self.finder.find(request.message, k=5, language=language_hint)
         language = found.analysis.reply_language
-        asked = intent = detect_intent(request.message)
+        intent = detect_intent(request.message)
+        asked = detect_intent(request.message, yes_no=False) if intent else None  # evidence of a procedure question
         if intent is None and request.session_id:  # "and if my wife is Korean?", a pick ("1") after "what papers?"
             intent = self.store.last_intent(chat.id)  # still ask what the conversation asked
         scope = classify_scope(request.message)

@@ -104,20 +104,24 @@ def asking_tokens(text: str) -> set[str]:
     return {token for span in _asking_spans(text) for token in phrase_tokens(span)}
 
 
-def detect_intents(text: str) -> list[str]:
-    """All intents the text asks about, most specific first (a yes/no question's reading at its place)."""
+def detect_intents(text: str, *, yes_no: bool = True) -> list[str]:
+    """All intents the text asks about, most specific first; with ``yes_no`` a question answered by yes or no is
+    read at its place (without, only the words that ask count: a yes/no shape is no sign of a procedure)."""
     plain, rules = _prepare(text), bundled_rules()
     found: list[str] = []
     for rule in rules.order:
-        intent = rules.yes_no_intent(plain) if rule is None else rule.intent if rule.matches(plain) else None
+        if rule is None:
+            intent = rules.yes_no_intent(plain) if yes_no else None
+        else:
+            intent = rule.intent if rule.matches(plain) else None
         if intent is not None and intent not in found:
             found.append(intent)
     return found
 
 
-def detect_intent(text: str) -> str | None:
+def detect_intent(text: str, *, yes_no: bool = True) -> str | None:
     """The main intent, or ``None`` for a general question (its answer is the overview)."""
-    found = detect_intents(text)
+    found = detect_intents(text, yes_no=yes_no)
     return found[0] if found else None
 
 
