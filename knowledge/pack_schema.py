@@ -31,6 +31,9 @@ class PackProcedure(BaseModel):
     decision_number: str = Field(description="Decision that published the procedure, e.g. '1523/QĐ-BCA-C06'.")
     verified_on: dt.date = Field(description="Date every fact was checked against the national record.")
     source: str = Field(default="dvc-procedures.jsonl.gz", description="Where the facts were checked.")
+    source_url: str | None = Field(None, pattern=r"^https://\S+$",
+                                   description="The procedure's published page (the national portal's record), cited"
+                                               " with the decision.")
     levels: list[str] = Field(min_length=1)
     procedure_type: str | None = None
     field: str

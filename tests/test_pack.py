@@ -51,6 +51,16 @@ def test_every_record_is_complete_in_three_languages(entries: list[PackProcedure
         assert entry.verified_on.isoformat() >= "2026-01-01" and entry.decision_number
 
 
+def test_every_curated_record_cites_its_published_page(entries: list[PackProcedure]) -> None:
+    from ingest.readers.pack import to_procedure
+    from knowledge.chunks import source_label
+
+    for entry in entries:
+        label = source_label(to_procedure(entry, f"core/{entry.code}.yaml"))
+        assert label.startswith(f"{entry.decision_number} · https://dichvucong.gov.vn/thu-tuc-hanh-chinh/"), label
+        assert ".yaml" not in label  # a pack-only deployment cites the portal, not a file of ours
+
+
 def test_residence_registration_facts(entries: list[PackProcedure]) -> None:
     record = next(e for e in entries if e.code == "1.004222")
     fees = {c.kind: [f.amount_vnd for f in c.fees] for c in record.channels}

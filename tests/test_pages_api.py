@@ -37,7 +37,8 @@ def test_card_has_documents_time_fee_place_and_vietnamese_names(client: TestClie
     assert any(d["alternative_group"] for d in card["documents"])
     assert card["channels"] and all(c["time"] and c["fee"] for c in card["channels"])
     assert card["where_to_submit"] and card["page_url"] == "/p/1.001193?language=en"
-    assert card["source"].split(" · ")[0] == "1.001193.yaml"  # the file by name, never its folder
+    # the deciding act and the published page, never a file of ours or its folder
+    assert card["source"].startswith("163/QĐ-BTP · https://dichvucong.gov.vn/") and ".yaml" not in card["source"]
     assert client.get("/api/v1/procedures/0.000000/card").status_code == 404
 
 

@@ -12,7 +12,8 @@ from knowledge.pack_schema import PACK_MARKER, PackProcedure, load_pack_entry, p
 
 def to_procedure(pack: PackProcedure, source_file: str) -> Procedure:
     """Turn a validated pack entry into a ``Procedure`` record."""
-    data = pack.model_dump(exclude={"verified_on", "source", "decision_number", "steps", "aliases", "shared_aliases"})
+    data = pack.model_dump(exclude={"verified_on", "source", "source_url", "decision_number", "steps", "aliases",
+                                    "shared_aliases"})
     return Procedure(
         uid=f"pack:{pack.code}",
         decision_number=pack.decision_number,
@@ -22,6 +23,7 @@ def to_procedure(pack: PackProcedure, source_file: str) -> Procedure:
             source_kind="pack",
             source_file=source_file,
             decision=pack.decision_number,
+            url=pack.source_url,
             verified_on=pack.verified_on.isoformat(),
         ),
         **data,
