@@ -61,6 +61,8 @@ def test_the_case_the_person_describes_comes_first() -> None:
     described = compose_answer(record, "documents", "vi", "kiosk", asked).text
     assert "Văn bản người làm chứng" in described
     assert described.index("Không có Giấy chứng sinh") < described.index("Trường hợp thứ 0")
+    # ... and before the papers every case needs: the substitute is what this person asked about
+    assert described.index("Văn bản người làm chứng") < described.index("Tờ khai")
 
 
 def test_a_free_fee_keeps_the_remark_that_qualifies_it() -> None:

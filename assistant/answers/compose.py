@@ -68,7 +68,8 @@ def _components(p: Procedure, lang: str, channel: str, asked: frozenset[str] = f
     cases = described + [case for case in cases if case not in described]
     limit = max(KIOSK_MAX_CASES, len(described))
     shown = cases if channel != "kiosk" else cases[:limit]
-    for case in [None, *shown]:
+    # the described case before the papers every case needs: what this person brings instead is what they asked
+    for case in [*described, None, *(case for case in shown if case not in described)]:
         items = by_case.get(case, [])
         if not items:
             continue
