@@ -158,6 +158,11 @@ def test_an_official_name_inside_another_is_not_an_alias_of_the_shorter_one() ->
     ("dat rung muon chuyen sang lam trang trai thi xin phep ai", "where"),
     ("đk nuôi con nuôi ở ubnd xã hết bn tiền", "fee"),
     ("What documents does a father need when his wife gives birth?", "documents"),
+    ("An ATM gave me a torn note and shops won't take it. Where can I exchange it?", "where"),
+    # Arabic rules are met in the question's normalized letters ("الوثائق" as "الوثايق"), in both genders
+    ("ما الوثائق المطلوبة لاستخراج صحيفة السوابق العدلية؟", "documents"),
+    ("كم تستغرق موافقة البنك المركزي؟", "time"),
+    ("ما إجراءات حصول مستثمر أجنبي على الموافقة؟", "steps"),
 ])
 def test_intents_of_questions_as_people_ask(text: str, intent: str | None) -> None:
     assert detect_intent(text) == intent

@@ -18,7 +18,7 @@ import yaml
 
 import knowledge
 from assistant.understanding.phrases import phrase_tokens
-from knowledge.text import comparison_form, index_terms
+from knowledge.text import comparison_form, index_terms, normalize_arabic
 
 INTENTS = ("documents", "fee", "time", "steps", "where", "legal", "eligibility", "result", "overview")
 
@@ -73,7 +73,8 @@ class IntentRules:
 
 
 def _compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in patterns)
+    """The patterns compiled, their Arabic letters normalized as the question is ("وثائق" is met as "وثايق")."""
+    return tuple(re.compile(normalize_arabic(p)) for p in patterns)
 
 
 @lru_cache(maxsize=1)
