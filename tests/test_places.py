@@ -72,3 +72,13 @@ def test_a_free_fee_keeps_the_remark_that_qualifies_it() -> None:
     assert "Free of charge (do Ủy ban nhân dân cấp tỉnh quy định" in compose_answer(record, "fee", "en").text
     plain = _record(channels=[Channel(kind="in_person", fees=[Fee(amount_vnd=0, free=True, text="Miễn phí")])])
     assert "Miễn phí\n" in compose_answer(plain, "fee", "vi").text
+
+
+def test_an_eligibility_answer_without_conditions_goes_on_with_the_overview() -> None:
+    fee = [Fee(name="Lệ phí", amount_vnd=50000, text="50.000 đồng")]
+    record = _record(applicants=["Công dân Việt Nam"], summary="Cấp thẻ cho trẻ em.",
+                     channels=[Channel(kind="in_person", label="Trực tiếp", fees=fee)])
+    answer = compose_answer(record, "eligibility", "vi").text
+    assert "Công dân Việt Nam" in answer and "50.000 đồng" in answer and "Cấp thẻ cho trẻ em." in answer
+    with_conditions = compose_answer(record.model_copy(update={"requirements": ["Đủ 14 tuổi"]}), "eligibility", "vi")
+    assert "Đủ 14 tuổi" in with_conditions.text and "50.000 đồng" not in with_conditions.text

@@ -163,8 +163,9 @@ def _section_body(p: Procedure, intent: str, lang: str, channel: str,
         return [f"- {lb.number or ''} {lb.title}".replace("-  ", "- ") for lb in p.legal_basis[:12]], ["legal_basis"]
     if intent == "eligibility":
         lines = [f"{label(lang, 'applicants')}: {', '.join(p.applicants)}"] if p.applicants else []
-        lines += [f"- {r}" for r in p.requirements[:8]]
-        return lines, ["requirements"]
+        if not p.requirements:  # who may apply alone answers little ("có phải làm căn cước không?"): the overview
+            return (lines + _overview(p, lang), ["overview", "channels"]) if lines else ([], [])
+        return lines + [f"- {r}" for r in p.requirements[:8]], ["requirements"]
     if intent == "result":
         return [f"- {r.name}" for r in p.results], ["results"]
     return _overview(p, lang), ["overview", "channels"]
