@@ -22,6 +22,7 @@ from assistant.retrieval.siblings import family_of, is_qualified_member, named_s
 from assistant.schemas import Candidate, ChatRequest, ChatResponse, Citation, ProcedureRef
 from assistant.understanding.intent import detect_intent, intent_words
 from assistant.understanding.scope import classify_scope
+from assistant.understanding.service import service_topic
 from knowledge.chunks import source_label
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
@@ -53,6 +54,8 @@ class Decision:
     procedure: Procedure | None = None
     candidates: list[ProcedureHit] | None = None
     question: str | None = None
+    #: What a ``no_match`` says instead of the generic reply (a service question: where its answer is)
+    reply: str | None = None
 
 
 class ChatService:
@@ -172,6 +175,8 @@ class ChatService:
             decision = Decision("answered", picked)  # the reply to our clarifying question
         elif not scope.in_scope:
             decision = Decision("out_of_scope")
+        elif (service := service_topic(request.message)) is not None:  # a dossier's status, an office's hours ...
+            decision = Decision("no_match", reply=service.reply(language))
         else:
             # "and the fee?" right after a clarifying question that was not answered: the first option (the one
             # ranked best) is what the follow-up is about
@@ -192,8 +197,8 @@ class ChatService:
         base = {"session_id": "", "message_id": "", "language": language, "intent": intent}
         if decision.outcome in ("out_of_scope", "no_match"):
             candidates = [] if decision.outcome == "out_of_scope" else self._candidates(found.hits[:3], language)
-            return ChatResponse(**base, outcome=decision.outcome, answer=label(language, decision.outcome),
-                                candidates=candidates)
+            answer = decision.reply or label(language, decision.outcome)
+            return ChatResponse(**base, outcome=decision.outcome, answer=answer, candidates=candidates)
         if decision.outcome == "clarify":
             options = decision.candidates or []
             lines = [decision.question or label(language, "clarify")]
