@@ -111,3 +111,6 @@ class ChatResponse(BaseModel):
     candidates: list[Candidate] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     generated_by: Literal["composer", "llm"] = "composer"
+    service: str | None = Field(None, description="With no_match: the question is about the service itself (a filed "
+                                                  "dossier's status, office hours, an emergency) and `answer` says "
+                                                  "where its answer is.", examples=["status"])

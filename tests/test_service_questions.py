@@ -55,8 +55,9 @@ def test_the_chat_says_where_the_answer_is_instead_of_answering_a_procedure(sett
     client = TestClient(create_app(settings, HashingEmbedder()))
     body = client.post("/api/v1/chat", json={"message": "Tra cứu tình trạng hồ sơ đăng ký thường trú ở đâu?"}).json()
     assert body["outcome"] == "no_match" and "mã hồ sơ" in body["answer"] and body["procedure"] is None
+    assert body["service"] == "status"
     english = client.post("/api/v1/chat", json={"message": "How do I track the status of my residence "
                                                            "registration file?"}).json()
     assert english["outcome"] == "no_match" and "dossier code" in english["answer"]
     plain = client.post("/api/v1/chat", json={"message": "đăng ký thường trú cần giấy tờ gì?"}).json()
-    assert plain["outcome"] == "answered"  # the procedure question itself is still answered
+    assert plain["outcome"] == "answered" and plain["service"] is None  # the procedure question is still answered

@@ -54,7 +54,8 @@ class Decision:
     procedure: Procedure | None = None
     candidates: list[ProcedureHit] | None = None
     question: str | None = None
-    #: What a ``no_match`` says instead of the generic reply (a service question: where its answer is)
+    #: A service question ("status", "office", "emergency") and what the ``no_match`` says: where its answer is
+    service: str | None = None
     reply: str | None = None
 
 
@@ -176,7 +177,7 @@ class ChatService:
         elif not scope.in_scope:
             decision = Decision("out_of_scope")
         elif (service := service_topic(request.message)) is not None:  # a dossier's status, an office's hours ...
-            decision = Decision("no_match", reply=service.reply(language))
+            decision = Decision("no_match", service=service.name, reply=service.reply(language))
         else:
             # "and the fee?" right after a clarifying question that was not answered: the first option (the one
             # ranked best) is what the follow-up is about
@@ -198,7 +199,8 @@ class ChatService:
         if decision.outcome in ("out_of_scope", "no_match"):
             candidates = [] if decision.outcome == "out_of_scope" else self._candidates(found.hits[:3], language)
             answer = decision.reply or label(language, decision.outcome)
-            return ChatResponse(**base, outcome=decision.outcome, answer=answer, candidates=candidates)
+            return ChatResponse(**base, outcome=decision.outcome, answer=answer, candidates=candidates,
+                                service=decision.service)
         if decision.outcome == "clarify":
             options = decision.candidates or []
             lines = [decision.question or label(language, "clarify")]

@@ -136,6 +136,22 @@ def test_arabic_is_right_to_left_and_keeps_the_vietnamese_names(page: Any) -> No
     assert page.offsite == []
 
 
+@pytest.mark.parametrize(("language", "question", "words"), [
+    ("vi", "Tôi đã nộp hồ sơ đăng ký thường trú, muốn tra cứu tình trạng hồ sơ thì làm sao?", "mã hồ sơ"),
+    ("ar", "كيف أتابع حالة ملفي بعد تقديمه؟", "رقم الملف"),
+])
+def test_a_question_about_the_service_itself_says_where_its_answer_is(page: Any, language: str, question: str,
+                                                                      words: str) -> None:
+    open_kiosk(page, language)
+    ask(page, question)
+    page.wait_for_selector(".k-question")
+    reply = page.locator(".k-question").inner_text()
+    assert words in reply and reply != message(language, "kiosk.no_match")
+    assert page.locator(".k-card").count() == 0  # no procedure card for a question no procedure answers
+    screenshot(page, f"kiosk-{language}-service")
+    assert page.offsite == []
+
+
 def test_print_checklist_opens_the_printable_page_with_its_qr_code(page: Any) -> None:
     elsewhere: list[str] = []
     page.context.on("request", lambda r: elsewhere.append(r.url)

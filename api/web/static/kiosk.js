@@ -74,7 +74,8 @@
       parts.push(el("p", {class: "k-question", text: (reply.answer || "").split("\n")[0]}),
                  el("p", {class: "k-hint", text: t("kiosk.choose_one")}), choices(reply.candidates));
     } else if (reply.outcome === "no_match") {
-      parts.push(el("p", {class: "k-question", text: t("kiosk.no_match")}));
+      // a question about the service itself (a dossier's status, opening hours): the reply says where the answer is
+      parts.push(el("p", {class: "k-question", text: reply.service ? reply.answer : t("kiosk.no_match")}));
       if (reply.candidates && reply.candidates.length) {
         parts.push(el("p", {class: "k-hint", text: t("kiosk.maybe")}), choices(reply.candidates));
       }
