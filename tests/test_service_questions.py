@@ -23,6 +23,10 @@ from knowledge.store import IndexStore
     ("Bộ phận một cửa phường có làm việc thứ bảy không?", "office"),
     ("Is the one-stop office at my ward open on public holidays?", "office"),
     ("Lịch tiếp công dân của Chủ tịch phường tháng này vào ngày nào?", "office"),
+    ("quên mật khẩu VNeID thì lấy lại thế nào", "account"),
+    ("Có người gọi điện xưng công an xin mã OTP thì có đưa không?", "account"),
+    ("I forgot my password for the public service portal", "account"),
+    ("نسيت كلمة المرور لتطبيق VNeID", "account"),
     ("nhà hàng xóm bị cháy thì gọi số nào", "emergency"),
     ("ما هو رقم الطوارئ في فيتنام؟", "emergency"),
 ])
