@@ -112,5 +112,5 @@ class ChatResponse(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     generated_by: Literal["composer", "llm"] = "composer"
     service: str | None = Field(None, description="With no_match: the question is about the service itself (a filed "
-                                                  "dossier's status, office hours, an emergency) and `answer` says "
-                                                  "where its answer is.", examples=["status"])
+                                                  "dossier's status, office hours, a password, an emergency) and "
+                                                  "`answer` says where its answer is.", examples=["status"])
