@@ -53,6 +53,12 @@ def comparison_form(text: str) -> str:
     return " ".join(normalize_arabic(strip_diacritics(fold(text))).split())
 
 
+def comparison_patterns(patterns: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """Regular expressions to match against ``comparison_form`` text, compiled with their Arabic letters normalized
+    the same way ("وثائق" in a rule meets "الوثائق" of a question, which reads "الوثايق")."""
+    return tuple(re.compile(normalize_arabic(p)) for p in patterns)
+
+
 def comparison_alternation(phrases: Iterable[str], form: Callable[[str], str] | None = None) -> str:
     """A regex alternation of ``phrases`` in ``comparison_form`` (or another ``form``), longest first (so "ở nước
     ngoài" wins over "ở")."""

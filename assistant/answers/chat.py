@@ -20,9 +20,9 @@ from assistant.retrieval.hybrid import ProcedureHit
 from assistant.retrieval.names import name_terms
 from assistant.retrieval.siblings import family_of, is_qualified_member, named_sibling
 from assistant.schemas import Candidate, ChatRequest, ChatResponse, Citation, ProcedureRef
-from assistant.understanding.intent import detect_intent, intent_words
+from assistant.understanding.intent import intent_words, read_intent
 from assistant.understanding.scope import classify_scope
-from assistant.understanding.service import service_topic
+from assistant.understanding.service import ServiceTopic, service_topic
 from knowledge.chunks import source_label
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
@@ -54,9 +54,8 @@ class Decision:
     procedure: Procedure | None = None
     candidates: list[ProcedureHit] | None = None
     question: str | None = None
-    #: A service question ("status", "office", "emergency") and what the ``no_match`` says: where its answer is
-    service: str | None = None
-    reply: str | None = None
+    #: A question about the service itself: the ``no_match`` says where its answer is
+    service: ServiceTopic | None = None
 
 
 class ChatService:
@@ -165,8 +164,8 @@ class ChatService:
             language_hint = chat.language  # "1", "1.000894": a pick keeps the conversation's language
         found = self.finder.find(request.message, k=5, language=language_hint)
         language = found.analysis.reply_language
-        intent = detect_intent(request.message)
-        asked = detect_intent(request.message, yes_no=False) if intent else None  # evidence of a procedure question
+        reading = read_intent(request.message)
+        intent, asked = reading.intent, reading.asked  # ``asked``: evidence that it is a procedure question at all
         if intent is None and request.session_id:  # "and if my wife is Korean?", a pick ("1") after "what papers?"
             intent = self.store.last_intent(chat.id)  # still ask what the conversation asked
         scope = classify_scope(request.message)
@@ -177,7 +176,7 @@ class ChatService:
         elif not scope.in_scope:
             decision = Decision("out_of_scope")
         elif (service := service_topic(request.message)) is not None:  # a dossier's status, an office's hours ...
-            decision = Decision("no_match", service=service.name, reply=service.reply(language))
+            decision = Decision("no_match", service=service)
         else:
             # "and the fee?" right after a clarifying question that was not answered: the first option (the one
             # ranked best) is what the follow-up is about
@@ -198,9 +197,10 @@ class ChatService:
         base = {"session_id": "", "message_id": "", "language": language, "intent": intent}
         if decision.outcome in ("out_of_scope", "no_match"):
             candidates = [] if decision.outcome == "out_of_scope" else self._candidates(found.hits[:3], language)
-            answer = decision.reply or label(language, decision.outcome)
+            service = decision.service
+            answer = service.reply(language) if service else label(language, decision.outcome)
             return ChatResponse(**base, outcome=decision.outcome, answer=answer, candidates=candidates,
-                                service=decision.service)
+                                service=service.name if service else None)
         if decision.outcome == "clarify":
             options = decision.candidates or []
             lines = [decision.question or label(language, "clarify")]

@@ -18,7 +18,7 @@ import yaml
 
 import knowledge
 from assistant.understanding.phrases import phrase_tokens
-from knowledge.text import comparison_form, index_terms, normalize_arabic
+from knowledge.text import comparison_form, comparison_patterns, index_terms
 
 INTENTS = ("documents", "fee", "time", "steps", "where", "legal", "eligibility", "result", "overview")
 
@@ -59,22 +59,17 @@ class IntentRules:
                 continue
             if entry.get("intent") not in INTENTS:
                 raise ValueError(f"{path}: unknown intent {entry.get('intent')!r}; expected one of {INTENTS}")
-            order.append(IntentRule(entry["intent"], _compiled(entry.get("asks", [])),
-                                    _compiled(entry.get("frames", []))))
+            order.append(IntentRule(entry["intent"], comparison_patterns(entry.get("asks", [])),
+                                    comparison_patterns(entry.get("frames", []))))
         yes_no = data["yes_no"]
-        return cls(tuple(order), _compiled(yes_no["frames"]), _compiled(yes_no.get("not_with", [])),
-                   _compiled(yes_no["papers"]))
+        return cls(tuple(order), comparison_patterns(yes_no["frames"]), comparison_patterns(yes_no.get("not_with", [])),
+                   comparison_patterns(yes_no["papers"]))
 
     def yes_no_intent(self, plain: str) -> str | None:
         """For a question answered by yes or no: documents when it is about a paper to bring, else eligibility."""
         if not any(p.search(plain) for p in self.yes_no) or any(p.search(plain) for p in self.not_with):
             return None
         return "documents" if any(p.search(plain) for p in self.papers) else "eligibility"
-
-
-def _compiled(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
-    """The patterns compiled, their Arabic letters normalized as the question is ("وثائق" is met as "وثايق")."""
-    return tuple(re.compile(normalize_arabic(p)) for p in patterns)
 
 
 @lru_cache(maxsize=1)
@@ -105,25 +100,32 @@ def asking_tokens(text: str) -> set[str]:
     return {token for span in _asking_spans(text) for token in phrase_tokens(span)}
 
 
-def detect_intents(text: str, *, yes_no: bool = True) -> list[str]:
-    """All intents the text asks about, most specific first; with ``yes_no`` a question answered by yes or no is
-    read at its place (without, only the words that ask count: a yes/no shape is no sign of a procedure)."""
+@dataclass(frozen=True)
+class IntentReading:
+    """What a question asks: ``intent`` with a yes/no question read at its place (what the answer leads with), and
+    ``asked`` from the words that ask alone (a yes/no shape is no sign that a question is about a procedure)."""
+
+    intent: str | None
+    asked: str | None
+
+
+def read_intent(text: str) -> IntentReading:
+    """The question's intent, by the first rule that matches, in one pass over the rules."""
     plain, rules = _prepare(text), bundled_rules()
-    found: list[str] = []
+    yes_no: str | None = None
     for rule in rules.order:
         if rule is None:
-            intent = rules.yes_no_intent(plain) if yes_no else None
-        else:
-            intent = rule.intent if rule.matches(plain) else None
-        if intent is not None and intent not in found:
-            found.append(intent)
-    return found
+            yes_no = rules.yes_no_intent(plain)
+        elif rule.matches(plain):
+            return IntentReading(yes_no or rule.intent, rule.intent)
+    return IntentReading(yes_no, None)
 
 
 def detect_intent(text: str, *, yes_no: bool = True) -> str | None:
-    """The main intent, or ``None`` for a general question (its answer is the overview)."""
-    found = detect_intents(text, yes_no=yes_no)
-    return found[0] if found else None
+    """The main intent, or ``None`` for a general question (its answer is the overview); without ``yes_no``, only
+    from the words that ask."""
+    reading = read_intent(text)
+    return reading.intent if yes_no else reading.asked
 
 
 def intent_words(text: str) -> set[str]:

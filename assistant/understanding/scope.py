@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.text import comparison_form, normalize_arabic
+from knowledge.text import comparison_form, comparison_patterns
 
 _TOPICS: dict[str, tuple[str, ...]] = {
     "instructions": (
@@ -210,7 +210,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
     ),
 }
 # patterns are matched against prepared text, so Arabic in them is normalized the same way ("سأكسب" -> "ساكسب")
-_COMPILED = {topic: [re.compile(normalize_arabic(p)) for p in patterns] for topic, patterns in _TOPICS.items()}
+_COMPILED = {topic: comparison_patterns(patterns) for topic, patterns in _TOPICS.items()}
 _IN_SCOPE = re.compile(
     r"ho khau|chuyen khau|thuong tru|tam tru|le phi|thu tuc|ho so|giay (to|phep|khai|chung)|can cuoc|ho chieu|"
     r"khai sinh|ket hon|dat dai|so do|bao hiem|dang ky|chung thuc|procedure|certificate|registration|"

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 import knowledge
-from knowledge.text import comparison_form, normalize_arabic
+from knowledge.text import comparison_form, comparison_patterns
 
 SERVICE_FILE = Path(knowledge.__file__).parent / "service_questions.yaml"
 
@@ -41,8 +41,7 @@ def load_topics(path: Path = SERVICE_FILE) -> tuple[ServiceTopic, ...]:
     for name, topic in data["topics"].items():
         if not topic.get("patterns") or "vi" not in topic.get("reply", {}):
             raise ValueError(f"{path}: topic {name!r} needs patterns and a Vietnamese reply")
-        # patterns meet the question in comparison form, so their Arabic is normalized the same way
-        patterns = tuple(re.compile(normalize_arabic(p)) for p in topic["patterns"])
+        patterns = comparison_patterns(topic["patterns"])
         topics.append(ServiceTopic(name, patterns, {k: str(v) for k, v in topic["reply"].items()}))
     return tuple(topics)
 
