@@ -9,7 +9,6 @@ question (the answer is an overview).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -81,13 +80,13 @@ def _prepare(text: str) -> str:
     return comparison_form(text)
 
 
-def _asking_spans(text: str) -> Iterator[str]:
-    """The spans of ``text`` (in comparison form) that ask what to know ("lam the nao", "o dau")."""
+@lru_cache(maxsize=4096)
+def _asking_spans(text: str) -> tuple[str, ...]:
+    """The spans of ``text`` (in comparison form) that ask what to know ("lam the nao", "o dau"); cached, since a
+    question is read for them several times (its asking words, its follow-up words, its content terms)."""
     plain = _prepare(text)
-    for rule in bundled_rules().order:
-        for pattern in rule.asks if rule is not None else ():
-            for match in pattern.finditer(plain):
-                yield match.group(0)
+    return tuple(match.group(0) for rule in bundled_rules().order if rule is not None
+                 for pattern in rule.asks for match in pattern.finditer(plain))
 
 
 def asking_words(text: str) -> set[str]:
