@@ -139,6 +139,9 @@ def test_arabic_is_right_to_left_and_keeps_the_vietnamese_names(page: Any) -> No
 @pytest.mark.parametrize(("language", "question", "words"), [
     ("vi", "Tôi đã nộp hồ sơ đăng ký thường trú, muốn tra cứu tình trạng hồ sơ thì làm sao?", "mã hồ sơ"),
     ("ar", "كيف أتابع حالة ملفي بعد تقديمه؟", "رقم الملف"),
+    ("en", "How can I check the status of my application?", "dossier code"),
+    ("zh", "我想查询办理进度", "受理回执"),
+    ("ko", "제출한 서류의 처리 상태를 알고 싶어요", "접수증"),
 ])
 def test_a_question_about_the_service_itself_says_where_its_answer_is(page: Any, language: str, question: str,
                                                                       words: str) -> None:
