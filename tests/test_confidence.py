@@ -1,4 +1,4 @@
-"""The answer confidence: a logistic model over ranking evidence, its file, and its place in the chat decision."""
+"""The answer confidence: a model over ranking evidence, its file, and its place in the chat decision."""
 
 from __future__ import annotations
 
@@ -22,9 +22,11 @@ def test_the_bundled_model_answers_strong_evidence_and_declines_weak() -> None:
     assert model.probability(STRONG) > 0.9 > model.answer_at > model.probability(WEAK)
 
 
-def test_more_of_the_name_matched_never_lowers_the_confidence() -> None:
+@pytest.mark.parametrize("feature", ["name_match", "coverage", "margin", "anchors_found", "lexical_first"])
+@pytest.mark.parametrize("evidence", [WEAK, STRONG])
+def test_more_evidence_never_lowers_the_confidence(feature: str, evidence: dict[str, float]) -> None:
     model = bundled_confidence()
-    values = [model.probability({**WEAK, "name_match": share / 10}) for share in range(11)]
+    values = [model.probability({**evidence, feature: share / 10}) for share in range(11)]
     assert values == sorted(values)
 
 

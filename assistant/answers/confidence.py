@@ -5,8 +5,10 @@ nothing fits and offer the closest procedures (``no_match``). The evidence is a 
 and the ranking (how much of the best name the question covers, how much of the question the procedure covers, how
 far ahead it is of the first other procedure, not counting its own copies at other levels or under other actions,
 whether the question names an alias or uses administrative vocabulary, how many procedures the index holds, ...),
-and a logistic model over them gives the probability that answering is right. Its weights and the probability
-needed to answer live in ``knowledge/confidence.yaml``, fitted on the development questions by
+and a model over them gives the probability that answering is right: logistic weights, or boosted trees whose
+every split can only raise the confidence as the evidence grows (``assistant.answers.boosted_trees``), which see
+where two pieces of evidence together mean more than each alone (a short question over a crowded index). The model,
+and the probability needed to answer, live in ``knowledge/confidence.yaml``, fitted on the development questions by
 ``eval/tools/calibrate.py``, which also reports how reliable each outcome is.
 """
 
@@ -20,6 +22,7 @@ from pathlib import Path
 import yaml
 
 import knowledge
+from assistant.answers.boosted_trees import TreeEnsemble
 from assistant.retrieval.abroad import abroad_words, counterpart
 from assistant.retrieval.actions import same_object
 from assistant.retrieval.finder import Found, name_coverage
@@ -111,32 +114,45 @@ def anchors_found(anchors: list[str], group_key: str, index: KnowledgeIndex) -> 
 
 @dataclass(frozen=True)
 class ConfidenceModel:
-    """Logistic weights over ``FEATURES`` and the probability at which the assistant answers."""
+    """The probability that answering is right (logistic weights over ``FEATURES``, or boosted trees) and the
+    probability at which the assistant answers."""
 
     weights: dict[str, float]
     intercept: float
     answer_at: float
     #: Smallest and largest index size (log10 of procedures) the model was fitted on; sizes outside are clamped.
     index_size_range: tuple[float, float] = (0.0, 9.0)
+    #: Boosted trees that replace the weights (``model: boosted_trees`` in the file).
+    trees: TreeEnsemble | None = None
 
     @classmethod
     def load(cls, path: Path = CONFIDENCE_FILE) -> ConfidenceModel:
         data = yaml.safe_load(path.read_text("utf-8"))
-        weights = {name: float(value) for name, value in data["weights"].items()}
-        unknown = set(weights) - set(FEATURES)
-        if unknown:
-            raise ValueError(f"{path}: unknown features {sorted(unknown)}; expected some of {FEATURES}")
         answer_at = float(data["answer_at"])
         if not 0.0 <= answer_at <= 1.0:
             raise ValueError(f"{path}: answer_at must be a probability, got {answer_at}")
         low, high = data.get("index_size_range", (0.0, 9.0))
-        return cls(weights, float(data["intercept"]), answer_at, (float(low), float(high)))
+        trees = None
+        if data.get("model", "logistic") == "boosted_trees":
+            trees = TreeEnsemble.load(path.parent / str(data["trees"]))
+            named = set(trees.features)
+            weights: dict[str, float] = {}
+        else:
+            weights = {name: float(value) for name, value in data["weights"].items()}
+            named = set(weights)
+        unknown = named - set(FEATURES)
+        if unknown:
+            raise ValueError(f"{path}: unknown features {sorted(unknown)}; expected some of {FEATURES}")
+        return cls(weights, float(data.get("intercept", 0.0)), answer_at, (float(low), float(high)), trees)
 
     def probability(self, features: dict[str, float]) -> float:
         """Probability that answering with the best hit is right."""
         low, high = self.index_size_range
         features = {**features, "index_size": min(max(features.get("index_size", low), low), high)}
-        z = self.intercept + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
+        if self.trees is not None:
+            z = self.trees.log_odds(features)
+        else:
+            z = self.intercept + sum(w * features.get(name, 0.0) for name, w in self.weights.items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
     def should_answer(self, features: dict[str, float]) -> bool:
