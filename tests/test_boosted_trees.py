@@ -45,7 +45,7 @@ def test_a_broken_trees_file_is_refused(tmp_path: Path, trees: list[object], mes
 def test_a_file_that_is_not_json_is_refused_with_its_name(tmp_path: Path) -> None:
     path = tmp_path / "trees.json"
     path.write_text("{not json", "utf-8")
-    with pytest.raises(ValueError, match="trees.json: not a trees file"):
+    with pytest.raises(ValueError, match=r"trees\.json: not a trees file"):
         TreeEnsemble.load(path)
 
 
