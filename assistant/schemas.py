@@ -112,5 +112,6 @@ class ChatResponse(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     generated_by: Literal["composer", "llm"] = "composer"
     service: str | None = Field(None, description="With no_match: the question is about the service itself (a filed "
-                                                  "dossier's status, office hours, a password, an emergency) and "
+                                                  "dossier's status or return, office hours, logging in, a password, "
+                                                  "safety advice, reporting an incident, fines, an emergency) and "
                                                   "`answer` says where its answer is.", examples=["status"])

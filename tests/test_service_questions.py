@@ -1,4 +1,5 @@
-"""Questions about the service itself (a dossier's status, an office's hours, an emergency) are not procedures."""
+"""Questions about the service itself (a dossier's status, an office's hours, logging in, safety advice, reporting an
+incident, fines, an emergency) are not procedures."""
 
 from __future__ import annotations
 
@@ -29,6 +30,18 @@ from knowledge.store import IndexStore
     ("نسيت كلمة المرور لتطبيق VNeID", "account"),
     ("nhà hàng xóm bị cháy thì gọi số nào", "emergency"),
     ("ما هو رقم الطوارئ في فيتنام؟", "emergency"),
+    ("Hồ sơ cấp phép xây dựng của tôi bị trả về, giờ làm sao?", "returned"),
+    ("My application was returned, what should I do?", "returned"),
+    ("Làm sao đăng nhập Cổng dịch vụ công bằng tài khoản VNeID?", "online"),
+    ("dùng tài khoản định danh mức 2 để nộp hồ sơ online thế nào", "online"),
+    ("怎么登录公共服务门户？", "online"),
+    ("PCCC cho nhà trọ cần trang bị những gì?", "safety"),
+    ("Làm sao nhận biết tin nhắn lừa đảo, phòng chống lừa đảo qua mạng?", "safety"),
+    ("Xe đạp bị mất trộm thì báo công an thế nào?", "report"),
+    ("Hàng xóm thường xuyên bị bạo lực gia đình, tôi muốn báo thì làm sao?", "report"),
+    ("도난 신고는 어디에서 하나요?", "report"),
+    ("Không khai báo tạm trú thì bị phạt bao nhiêu?", "penalty"),
+    ("What is the fine for not registering temporary residence?", "penalty"),
 ])
 def test_service_questions_are_recognised(question: str, topic: str) -> None:
     found = service_topic(question)
@@ -41,6 +54,13 @@ def test_service_questions_are_recognised(question: str, topic: str) -> None:
     "nộp hồ sơ khai sinh ở đâu, bao lâu có kết quả",
     "How long does a criminal record certificate take?",
     "Giấy xác nhận thông tin cư trú có giá trị sử dụng trong bao lâu?",
+    "Thẩm duyệt thiết kế về phòng cháy chữa cháy cần hồ sơ gì?",
+    "Kinh doanh karaoke cần đủ điều kiện về PCCC và an ninh trật tự gì?",
+    "Tôi bị mất trộm hộ chiếu, trình báo ở đâu?",
+    "Nộp phạt vi phạm giao thông ở đâu?",
+    "Đăng ký tạm trú online thì nộp lệ phí thế nào?",
+    "혼인신고는 어떻게 하나요?",
+    "Tôi đã ly hôn xong chưa đăng ký lại hộ khẩu, giờ làm thế nào?",
 ])
 def test_procedure_questions_are_not_service_questions(question: str) -> None:
     assert service_topic(question) is None

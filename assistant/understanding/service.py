@@ -1,4 +1,5 @@
-"""Questions about the service itself, not a procedure: a dossier's status, an office's hours, an emergency.
+"""Questions about the service itself, not a procedure: a dossier's status or return, an office's hours, logging in
+and paying online, safety advice, reporting an incident, fines, an emergency.
 
 "Tra cứu tình trạng hồ sơ đăng ký xe ở đâu?" shares every word of substance with vehicle registration, and retrieval
 finds that procedure with confidence; but no record says how far someone's own dossier has got, when the ward office
@@ -28,6 +29,12 @@ class ServiceTopic:
     name: str
     patterns: tuple[re.Pattern[str], ...]
     replies: dict[str, str]
+    #: Procedure questions that share the topic's words ("thẩm duyệt thiết kế PCCC"): never the topic's.
+    unless: tuple[re.Pattern[str], ...] = ()
+
+    def asked_in(self, plain: str) -> bool:
+        """Whether a question in comparison form asks this topic's question."""
+        return any(p.search(plain) for p in self.patterns) and not any(p.search(plain) for p in self.unless)
 
     def reply(self, language: str) -> str:
         """The reply in ``language``, or in Vietnamese when none is written for it."""
@@ -42,7 +49,8 @@ def load_topics(path: Path = SERVICE_FILE) -> tuple[ServiceTopic, ...]:
         if not topic.get("patterns") or "vi" not in topic.get("reply", {}):
             raise ValueError(f"{path}: topic {name!r} needs patterns and a Vietnamese reply")
         patterns = comparison_patterns(topic["patterns"])
-        topics.append(ServiceTopic(name, patterns, {k: str(v) for k, v in topic["reply"].items()}))
+        unless = comparison_patterns(topic.get("unless") or ())
+        topics.append(ServiceTopic(name, patterns, {k: str(v) for k, v in topic["reply"].items()}, unless))
     return tuple(topics)
 
 
@@ -54,4 +62,4 @@ def bundled_topics() -> tuple[ServiceTopic, ...]:
 def service_topic(question: str) -> ServiceTopic | None:
     """The service question ``question`` asks, if it asks one."""
     plain = comparison_form(question)
-    return next((t for t in bundled_topics() if any(p.search(plain) for p in t.patterns)), None)
+    return next((t for t in bundled_topics() if t.asked_in(plain)), None)
