@@ -163,6 +163,13 @@ def test_an_official_name_inside_another_is_not_an_alias_of_the_shorter_one() ->
     ("ما الوثائق المطلوبة لاستخراج صحيفة السوابق العدلية؟", "documents"),
     ("كم تستغرق موافقة البنك المركزي؟", "time"),
     ("ما إجراءات حصول مستثمر أجنبي على الموافقة؟", "steps"),
+    # whether it can be done online asks how it is done; naming a place beside it asks where
+    ("Đăng ký tạm trú có nộp trực tuyến được không?", "steps"),
+    ("Could we file the marriage registration online?", "steps"),
+    ("هل يمكنني تقديم الطلب عبر الإنترنت؟", "steps"),
+    ("出生登记可以网上办理吗？", "steps"),
+    ("nộp ở ubnd xã hay online được không", "where"),
+    ("Where can I apply online?", "where"),
 ])
 def test_intents_of_questions_as_people_ask(text: str, intent: str | None) -> None:
     assert detect_intent(text) == intent
