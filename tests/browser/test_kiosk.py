@@ -136,22 +136,24 @@ def test_arabic_is_right_to_left_and_keeps_the_vietnamese_names(page: Any) -> No
     assert page.offsite == []
 
 
-@pytest.mark.parametrize(("language", "question", "words"), [
-    ("vi", "Tôi đã nộp hồ sơ đăng ký thường trú, muốn tra cứu tình trạng hồ sơ thì làm sao?", "mã hồ sơ"),
-    ("ar", "كيف أتابع حالة ملفي بعد تقديمه؟", "رقم الملف"),
-    ("en", "How can I check the status of my application?", "dossier code"),
-    ("zh", "我想查询办理进度", "受理回执"),
-    ("ko", "제출한 서류의 처리 상태를 알고 싶어요", "접수증"),
+@pytest.mark.parametrize(("language", "question", "words", "shot"), [
+    ("vi", "Tôi đã nộp hồ sơ đăng ký thường trú, muốn tra cứu tình trạng hồ sơ thì làm sao?", "mã hồ sơ", "service"),
+    ("ar", "كيف أتابع حالة ملفي بعد تقديمه؟", "رقم الملف", "service"),
+    ("en", "How can I check the status of my application?", "dossier code", "service"),
+    ("zh", "我想查询办理进度", "受理回执", "service"),
+    ("ko", "제출한 서류의 처리 상태를 알고 싶어요", "접수증", "service"),
+    ("vi", "Xe đạp nhà tôi bị mất trộm thì báo công an thế nào?", "113", "service-report"),
+    ("ar", "ما نصائح السلامة من الحرائق في البيت؟", "114", "service-safety"),
 ])
 def test_a_question_about_the_service_itself_says_where_its_answer_is(page: Any, language: str, question: str,
-                                                                      words: str) -> None:
+                                                                      words: str, shot: str) -> None:
     open_kiosk(page, language)
     ask(page, question)
     page.wait_for_selector(".k-question")
     reply = page.locator(".k-question").inner_text()
     assert words in reply and reply != message(language, "kiosk.no_match")
     assert page.locator(".k-card").count() == 0  # no procedure card for a question no procedure answers
-    screenshot(page, f"kiosk-{language}-service")
+    screenshot(page, f"kiosk-{language}-{shot}")
     assert page.offsite == []
 
 
