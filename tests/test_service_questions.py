@@ -24,6 +24,8 @@ from knowledge.store import IndexStore
     ("Bộ phận một cửa phường có làm việc thứ bảy không?", "office"),
     ("Is the one-stop office at my ward open on public holidays?", "office"),
     ("Lịch tiếp công dân của Chủ tịch phường tháng này vào ngày nào?", "office"),
+    ("Địa chỉ công an phường ở đâu vậy?", "office"),
+    ("What is the address of the ward police?", "office"),
     ("quên mật khẩu VNeID thì lấy lại thế nào", "account"),
     ("Có người gọi điện xưng công an xin mã OTP thì có đưa không?", "account"),
     ("I forgot my password for the public service portal", "account"),
@@ -61,6 +63,7 @@ def test_service_questions_are_recognised(question: str, topic: str) -> None:
     "Đăng ký tạm trú online thì nộp lệ phí thế nào?",
     "혼인신고는 어떻게 하나요?",
     "Tôi đã ly hôn xong chưa đăng ký lại hộ khẩu, giờ làm thế nào?",
+    "Thay đổi địa chỉ trụ sở công ty cần giấy tờ gì?",
 ])
 def test_procedure_questions_are_not_service_questions(question: str) -> None:
     assert service_topic(question) is None
