@@ -39,6 +39,9 @@ def test_index_sizes_outside_the_fitted_range_are_clamped() -> None:
 @pytest.mark.parametrize(("text", "message"), [
     ("answer_at: 0.5\nintercept: 0\nweights: {colour: 1}\n", "unknown features"),
     ("answer_at: 1.5\nintercept: 0\nweights: {margin: 1}\n", "probability"),
+    ("answer_at: 0.5\nmodel: boosted_trees\n", "not a confidence file"),  # no trees file named
+    ("answer_at: 0.5\nmodel: forest\ntrees: t.json\n", "logistic or boosted_trees"),
+    ("model: logistic\nweights: {margin: 1}\n", "not a confidence file"),  # no threshold
 ])
 def test_a_broken_weights_file_is_refused(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "confidence.yaml"

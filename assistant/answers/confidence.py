@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -127,13 +128,24 @@ class ConfidenceModel:
 
     @classmethod
     def load(cls, path: Path = CONFIDENCE_FILE) -> ConfidenceModel:
+        """Read a confidence file; one that is malformed raises ``ValueError`` naming it and what is wrong."""
         data = yaml.safe_load(path.read_text("utf-8"))
+        try:
+            return cls._from(data, path)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{path}: not a confidence file ({exc!r} missing or malformed)") from exc
+
+    @classmethod
+    def _from(cls, data: dict[str, Any], path: Path) -> ConfidenceModel:
         answer_at = float(data["answer_at"])
         if not 0.0 <= answer_at <= 1.0:
             raise ValueError(f"{path}: answer_at must be a probability, got {answer_at}")
         low, high = data.get("index_size_range", (0.0, 9.0))
+        kind = data.get("model", "logistic")
+        if kind not in ("logistic", "boosted_trees"):
+            raise ValueError(f"{path}: model must be logistic or boosted_trees, got {kind!r}")
         trees = None
-        if data.get("model", "logistic") == "boosted_trees":
+        if kind == "boosted_trees":
             trees = TreeEnsemble.load(path.parent / str(data["trees"]))
             named = set(trees.features)
             weights: dict[str, float] = {}
