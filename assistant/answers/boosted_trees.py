@@ -62,11 +62,9 @@ class TreeEnsemble:
         row = [float(values.get(name, 0.0)) for name in self.features]
         total = self.base
         for tree in self.trees:
-            position = 0
             feature, threshold, left, right, value = tree[0]
             while feature != -1:
-                position = left if row[feature] <= threshold else right
-                feature, threshold, left, right, value = tree[position]
+                feature, threshold, left, right, value = tree[left if row[feature] <= threshold else right]
             total += value
         return total
 
