@@ -1,0 +1,89 @@
+"""Everyday words for what the records name otherwise reach the right procedure through the glossary: a title
+"sang tên" is a change registered for a transfer, gift or inheritance; closing a company is its dissolution;
+"vdl" is the charter capital and raising it is a change of it."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.retrieval.finder import ProcedureFinder
+from assistant.runtime import KnowledgeRuntime
+from assistant.understanding.query import QueryAnalyzer
+from ingest.pipeline import Ingestor
+from knowledge.embeddings import HashingEmbedder
+from knowledge.glossary import load_glossary
+from knowledge.settings import Settings
+from knowledge.store import IndexStore
+from tests.conftest import BIRTH, write_pack
+
+TRANSFER = ("Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất trong các trường hợp chuyển "
+            "đổi, chuyển nhượng, cho thuê, cho thuê lại, thừa kế, tặng cho, góp vốn bằng quyền sử dụng đất")
+PROCEDURES = {
+    "1.012784": ("Tách thửa hoặc hợp thửa đất", ["tách sổ đỏ", "sổ đỏ"], "Đất đai"),
+    "1.012783": ("Cấp đổi Giấy chứng nhận quyền sử dụng đất", ["đổi sổ đỏ", "sổ đỏ"], "Đất đai"),
+    "1.013831": (TRANSFER, [], "Đất đai"),
+    "2.002023": ("Giải thể doanh nghiệp", [], "Thành lập và hoạt động doanh nghiệp"),
+    "2.002020": ("Chấm dứt hoạt động chi nhánh, văn phòng đại diện, địa điểm kinh doanh", [],
+                 "Thành lập và hoạt động doanh nghiệp"),
+    "2.002009": ("Đăng ký thay đổi vốn điều lệ, phần vốn góp, tỷ lệ phần vốn góp đối với công ty TNHH, công ty cổ "
+                 "phần, công ty hợp danh", [], "Thành lập và hoạt động doanh nghiệp"),
+    "2.002033": ("Chuyển đổi công ty trách nhiệm hữu hạn một thành viên thành công ty trách nhiệm hữu hạn hai thành "
+                 "viên trở lên", [], "Thành lập và hoạt động doanh nghiệp"),
+}
+
+
+def _entry(code: str, name: str, aliases: list[str], field: str) -> dict[str, Any]:
+    entry = copy.deepcopy(BIRTH)
+    entry.update(code=code, name=name, summary=name, aliases=aliases, field=field)
+    for translation in entry["translations"].values():
+        translation.update(name=f"{name} ({code})", aliases=[])
+    return entry
+
+
+@pytest.fixture(scope="module")
+def finder(tmp_path_factory: pytest.TempPathFactory) -> ProcedureFinder:
+    root = tmp_path_factory.mktemp("everyday")
+    pack = write_pack(root, [_entry(code, *rest) for code, rest in PROCEDURES.items()])
+    settings = Settings(data_dir=root / "var", embedding_model="hashing", _env_file=None)  # type: ignore[call-arg]
+    Ingestor(IndexStore(settings.index_root), HashingEmbedder()).run([Path(pack)])
+    return KnowledgeRuntime(settings, HashingEmbedder()).finder()
+
+
+@pytest.mark.parametrize(("question", "code"), [
+    ("thủ tục sang tên sổ đỏ", "1.013831"),
+    ("mua đất xong sang tên sổ đỏ cần giấy tờ gì", "1.013831"),
+    ("sang ten so do mat bao lau", "1.013831"),
+    ("How do I transfer a land title to my son?", "1.013831"),
+    ("đổi sổ đỏ cũ", "1.012783"),
+    ("đóng cửa công ty thì làm thủ tục gì", "2.002023"),
+    ("tang vdl cong ty tnhh can giay to gi", "2.002009"),
+    ("tăng vốn điều lệ công ty", "2.002009"),
+])
+def test_an_everyday_wording_finds_the_procedure_it_means(finder: ProcedureFinder, question: str, code: str) -> None:
+    assert finder.find(question, k=3).hits[0].code == code
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("thủ tục sang tên sổ đỏ", "đăng ký biến động khi chuyển nhượng, tặng cho, thừa kế quyền sử dụng đất"),
+    ("đóng cửa doanh nghiệp", "giải thể doanh nghiệp"),
+    ("giảm vốn điều lệ", "đăng ký thay đổi vốn điều lệ"),
+    ("vdl bao nhiêu", "vốn điều lệ"),
+])
+def test_the_glossary_term_gained(question: str, term: str) -> None:
+    analysis = QueryAnalyzer(load_glossary(), []).analyze(question)
+    assert term in analysis.expansions or term in analysis.normalized
+
+
+@pytest.mark.parametrize(("question", "language"), [
+    ("Nous voulons augmenter le capital social de notre SARL", "fr"),
+    ("How do we increase the charter capital of our company?", "en"),
+    ("我们公司想增加注册资本", "zh"),
+])
+def test_the_capital_change_in_other_languages(question: str, language: str) -> None:
+    term = "đăng ký thay đổi vốn điều lệ"
+    analysis = QueryAnalyzer(load_glossary(), []).analyze(question, language)
+    assert term in analysis.expansions or term in analysis.normalized
