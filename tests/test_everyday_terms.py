@@ -1,6 +1,7 @@
 """Everyday words for what the records name otherwise reach the right procedure through the glossary: a title
 "sang tên" is a change registered for a transfer, gift or inheritance; closing a company is its dissolution;
-"vdl" is the charter capital and raising it is a change of it."""
+"vdl" is the charter capital and raising it is a change of it; pigs sold in another province need a quarantine
+certificate for animals leaving the province."""
 
 from __future__ import annotations
 
@@ -26,6 +27,10 @@ PROCEDURES = {
     "1.012784": ("Tách thửa hoặc hợp thửa đất", ["tách sổ đỏ", "sổ đỏ"], "Đất đai"),
     "1.012783": ("Cấp đổi Giấy chứng nhận quyền sử dụng đất", ["đổi sổ đỏ", "sổ đỏ"], "Đất đai"),
     "1.013831": (TRANSFER, [], "Đất đai"),
+    "1.012796": ("Đính chính Giấy chứng nhận đã cấp lần đầu có sai sót", [], "Đất đai"),
+    "1.002338": ("Cấp giấy chứng nhận kiểm dịch động vật, sản phẩm động vật trên cạn vận chuyển ra khỏi địa bàn cấp "
+                 "tỉnh", [], "Thú y"),
+    "1.003407": ("Cấp Giấy chứng nhận kiểm dịch động vật, sản phẩm động vật trên cạn xuất khẩu", [], "Thú y"),
     "2.002023": ("Giải thể doanh nghiệp", [], "Thành lập và hoạt động doanh nghiệp"),
     "2.002020": ("Chấm dứt hoạt động chi nhánh, văn phòng đại diện, địa điểm kinh doanh", [],
                  "Thành lập và hoạt động doanh nghiệp"),
@@ -62,6 +67,10 @@ def finder(tmp_path_factory: pytest.TempPathFactory) -> ProcedureFinder:
     ("đóng cửa công ty thì làm thủ tục gì", "2.002023"),
     ("tang vdl cong ty tnhh can giay to gi", "2.002009"),
     ("tăng vốn điều lệ công ty", "2.002009"),
+    ("năm sinh trên sổ đỏ bị ghi sai", "1.012796"),
+    ("chở đàn lợn sang tỉnh khác bán cần giấy gì", "1.002338"),
+    ("nhà tôi nuôi heo, muốn bán heo ra ngoài tỉnh", "1.002338"),
+    ("I want to move my pigs to another province to sell them", "1.002338"),
 ])
 def test_an_everyday_wording_finds_the_procedure_it_means(finder: ProcedureFinder, question: str, code: str) -> None:
     assert finder.find(question, k=3).hits[0].code == code
@@ -72,6 +81,7 @@ def test_an_everyday_wording_finds_the_procedure_it_means(finder: ProcedureFinde
     ("đóng cửa doanh nghiệp", "giải thể doanh nghiệp"),
     ("giảm vốn điều lệ", "đăng ký thay đổi vốn điều lệ"),
     ("vdl bao nhiêu", "vốn điều lệ"),
+    ("công ty làm ăn thua lỗ, muốn đóng cửa hẳn", "giải thể doanh nghiệp"),
 ])
 def test_the_glossary_term_gained(question: str, term: str) -> None:
     analysis = QueryAnalyzer(load_glossary(), []).analyze(question)

@@ -42,7 +42,7 @@ class ApartMatcher(Generic[T]):
         """The payloads of the wordings ``text`` says, in the order of the wordings."""
         if not self._wordings:
             return []
-        matches = self._parts.find(text)
+        matches = self._parts.find_overlapping(text)  # "trên sổ đỏ" of one wording holds "sổ đỏ" of another
         begun = sorted({number for m in matches for number, position in m.payloads if position == 0})
         found: list[T] = []
         for number in begun:  # only the wordings whose first part the text holds

@@ -110,6 +110,18 @@ class PhraseMatcher(Generic[T]):
                 found.append(payload)
         return tuple(found)
 
+    def find_overlapping(self, text: str) -> list[PhraseMatch[T]]:
+        """Every match, overlapping ones included ("trên sổ đỏ" and the "sổ đỏ" inside it), in text order."""
+        tokens, typed = marked_tokens(text)
+        matches: list[PhraseMatch[T]] = []
+        for i in range(len(tokens)):
+            for size in range(1, min(MAX_PHRASE, len(tokens) - i) + 1):
+                phrase = tokens[i : i + size]
+                payloads = self._payloads(phrase, typed[i : i + size]) if phrase in self._phrases else ()
+                if payloads:
+                    matches.append(PhraseMatch(phrase, i, payloads))
+        return matches
+
     def find_tokens(self, tokens: tuple[str, ...], *, min_tokens: int = 1,
                     marks: Marks | None = None) -> list[PhraseMatch[T]]:
         """Like ``find`` over tokens already in ``phrase_tokens`` form; ``marks`` as ``marked_tokens`` gives them
