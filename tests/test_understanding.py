@@ -95,7 +95,10 @@ def test_intents(text: str, intent: str | None) -> None:
      ("thời hạn của thẻ căn cước", True), ("lệ phí cấp hộ chiếu", True), ("How do I register a marriage?", True),
      # an investor's paperwork is administrative in French too; investing itself is not
      ("Un investisseur étranger peut-il ouvrir un bureau ? Quelles démarches ?", True),
-     ("should I invest in stocks", False)],
+     ("should I invest in stocks", False),
+     # selling pesticides, veterinary drugs or tobacco needs a licence; which medicine to take is advice
+     ("mở cửa hàng vật tư nông nghiệp có bán cả thuốc trừ sâu, cần xin giấy gì?", True),
+     ("bán thuốc lá cần giấy phép gì", True), ("con bị sốt thì cho uống thuốc nào", False)],
 )
 def test_scope(text: str, in_scope: bool) -> None:
     assert classify_scope(text).in_scope is in_scope
@@ -380,6 +383,21 @@ def test_bao_of_bao_hiem_is_a_content_word_but_bao_lau_is_not() -> None:
     assert "bao" in content_terms(analyzer.analyze("mua bao hiem y te ho gia dinh o dau"))
     assert "bao" not in content_terms(analyzer.analyze("cap lai the can cuoc mat bao lau"))
     assert "bao" not in content_terms(analyzer.analyze("lam giay phep lai xe bao gio co"))
+
+
+def test_the_fee_words_of_a_fee_that_is_the_topic_are_content_words() -> None:
+    from assistant.retrieval.finder import content_terms
+    from assistant.understanding.query import QueryAnalyzer
+    from knowledge.glossary import load_glossary
+
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    # "lệ phí" asks how much; inside "lệ phí trước bạ" it is also the name of what is declared
+    assert {"le", "phi", "truoc", "ba"} <= content_terms(analyzer.analyze("lptb xe may bao nhieu"))
+    assert {"le", "phi"} <= content_terms(analyzer.analyze("lệ phí trước bạ nhà đất là bao nhiêu"))
+    assert {"le", "phi"}.isdisjoint(content_terms(analyzer.analyze("lệ phí làm căn cước bao nhiêu")))
+    assert {"bao", "lau"}.isdisjoint(content_terms(analyzer.analyze("làm hộ chiếu mất bao lâu")))
+    # a term gained from the asking words alone ("yêu cầu, điều kiện" from "điều kiện") names no topic
+    assert {"dieu", "kien"}.isdisjoint(content_terms(analyzer.analyze("muon lam hoa giai vien can dieu kien gi")))
 
 
 def test_lodging_and_the_cc_short_form_reach_their_terms() -> None:

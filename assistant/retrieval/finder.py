@@ -28,7 +28,7 @@ from assistant.retrieval.rerank import Reranker
 from assistant.retrieval.siblings import named_sibling
 from assistant.understanding.explained import agency_words, explained_words
 from assistant.understanding.function_words import without_function_words
-from assistant.understanding.intent import intent_words
+from assistant.understanding.intent import asking_words, intent_words
 from assistant.understanding.marks import TypedForms, typed_forms
 from assistant.understanding.place_names import is_place_name, without_place_names
 from assistant.understanding.possession import asked_terms, held_words
@@ -36,7 +36,7 @@ from assistant.understanding.query import QueryAnalysis, QueryAnalyzer
 from knowledge.glossary import spelled_out_name
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
-from knowledge.text import fold, index_terms, strip_diacritics
+from knowledge.text import fold, index_terms, strip_diacritics, words
 
 #: How many of the learned ranking's best procedures the rule stages reorder.
 RERANK_DEPTH = 15
@@ -143,6 +143,7 @@ def _unigrams(text: str) -> set[str]:
 def content_terms(analysis: QueryAnalysis) -> set[str]:
     """Plain unigram terms of the question (and its expansions) minus filler and intent words."""
     skip = FILLER_TERMS | intent_words(analysis.text) | intent_words(analysis.normalized)
+    skip -= topic_words_of_asking(analysis)  # "lệ phí trước bạ" is what is asked about, not only how much
     # Chinese and Korean words never occur in the Vietnamese records: what the question is about is what the
     # glossary rendered of it. Other foreign questions lose their function words ("le", "est", "can"), which
     # stripped of diacritics read as Vietnamese syllables ("lệ", "căn") and would count as found.
@@ -153,6 +154,23 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
         if expansion not in analysis.asking and not is_place_name(expansion):
             terms |= _unigrams(expansion)
     return {t for t in terms if t not in skip and len(t) > 1}
+
+
+def _plain_words(text: str) -> set[str]:
+    return {strip_diacritics(w) for w in words(text)}
+
+
+def topic_words_of_asking(analysis: QueryAnalysis) -> set[str]:
+    """Words of the administrative terms a question names that reach beyond the words asking what to know: "lệ
+    phí" asks the fee, and is still the topic inside "lệ phí trước bạ" (a procedure's name)."""
+    asking = asking_words(analysis.marked) | asking_words(analysis.text)
+    said = _plain_words(analysis.marked)  # "yêu cầu, điều kiện" is gained from "điều kiện" alone
+    kept: set[str] = set()
+    for anchor in analysis.anchors:
+        words = _plain_words(anchor)
+        if words & asking and words <= said and words - asking - FILLER_TERMS:
+            kept |= words & asking
+    return kept
 
 
 def question_typed_forms(analysis: QueryAnalysis) -> TypedForms:

@@ -195,7 +195,7 @@ _TOPICS: dict[str, tuple[str, ...]] = {
         r"ai duoc nuoi con",
         r"ban doan",
         r"سأكسب القضيه",
-        r"\bthuoc\b.*\b(gi|nao)\b",
+        r"\bthuoc\b(?! (tru sau|bao ve thuc vat|thu y|la)\b).*\b(gi|nao)\b",  # not pesticides, vet drugs, tobacco
         r"benh (gi|nay)",
         r"\bchua benh\b",
         r"medical advice",
