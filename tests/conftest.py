@@ -106,6 +106,15 @@ RESIDENCE: dict[str, Any] = {
 }
 
 
+def named_entry(code: str, name: str, aliases: list[str] | None = None, field: str = "Quốc tịch") -> dict[str, Any]:
+    """A pack entry shaped like ``BIRTH`` with this code, name, aliases and field (its translations named after it)."""
+    entry = copy.deepcopy(BIRTH)
+    entry.update(code=code, name=name, summary=name, aliases=aliases or [], field=field)
+    for translation in entry["translations"].values():
+        translation.update(name=f"{name} ({code})", aliases=[])
+    return entry
+
+
 def write_pack(root: Path, entries: list[dict[str, Any]]) -> Path:
     """Write a pack folder with these entries; returns the folder."""
     folder = root / "pack"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -15,7 +13,7 @@ from ingest.pipeline import Ingestor
 from knowledge.embeddings import HashingEmbedder
 from knowledge.settings import Settings
 from knowledge.store import IndexStore, KnowledgeIndex
-from tests.conftest import BIRTH, write_pack
+from tests.conftest import named_entry, write_pack
 
 
 @pytest.mark.parametrize(("text", "abroad"), [
@@ -37,20 +35,13 @@ def test_whether_a_question_says_the_applicant_lives_abroad(text: str, abroad: b
     assert abroad_words().lives_abroad(text) is abroad
 
 
-def _entry(code: str, name: str) -> dict[str, Any]:
-    entry = copy.deepcopy(BIRTH)
-    entry.update(code=code, name=name, summary=name, aliases=[], field="Quốc tịch")
-    for translation in entry["translations"].values():
-        translation.update(name=f"{name} ({code})", aliases=[])
-    return entry
-
-
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeIndex:
     root = tmp_path_factory.mktemp("abroad")
-    pack = write_pack(root, [_entry("2.002036", "Thôi quốc tịch Việt Nam ở trong nước"),
-                             _entry("1.005141", "Thôi quốc tịch Việt Nam ở nước ngoài"),
-                             _entry("1.001471", "Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp trung ương)")])
+    passport = "Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp trung ương)"
+    pack = write_pack(root, [named_entry("2.002036", "Thôi quốc tịch Việt Nam ở trong nước"),
+                             named_entry("1.005141", "Thôi quốc tịch Việt Nam ở nước ngoài"),
+                             named_entry("1.001471", passport)])
     settings = Settings(data_dir=root / "var", embedding_model="hashing", _env_file=None)  # type: ignore[call-arg]
     Ingestor(IndexStore(settings.index_root), HashingEmbedder()).run([Path(pack)])
     return KnowledgeRuntime(settings, HashingEmbedder()).index()

@@ -5,9 +5,7 @@ certificate for animals leaving the province."""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -19,7 +17,7 @@ from knowledge.embeddings import HashingEmbedder
 from knowledge.glossary import load_glossary
 from knowledge.settings import Settings
 from knowledge.store import IndexStore
-from tests.conftest import BIRTH, write_pack
+from tests.conftest import named_entry, write_pack
 
 TRANSFER = ("Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất trong các trường hợp chuyển "
             "đổi, chuyển nhượng, cho thuê, cho thuê lại, thừa kế, tặng cho, góp vốn bằng quyền sử dụng đất")
@@ -41,18 +39,10 @@ PROCEDURES = {
 }
 
 
-def _entry(code: str, name: str, aliases: list[str], field: str) -> dict[str, Any]:
-    entry = copy.deepcopy(BIRTH)
-    entry.update(code=code, name=name, summary=name, aliases=aliases, field=field)
-    for translation in entry["translations"].values():
-        translation.update(name=f"{name} ({code})", aliases=[])
-    return entry
-
-
 @pytest.fixture(scope="module")
 def finder(tmp_path_factory: pytest.TempPathFactory) -> ProcedureFinder:
     root = tmp_path_factory.mktemp("everyday")
-    pack = write_pack(root, [_entry(code, *rest) for code, rest in PROCEDURES.items()])
+    pack = write_pack(root, [named_entry(code, *rest) for code, rest in PROCEDURES.items()])
     settings = Settings(data_dir=root / "var", embedding_model="hashing", _env_file=None)  # type: ignore[call-arg]
     Ingestor(IndexStore(settings.index_root), HashingEmbedder()).run([Path(pack)])
     return KnowledgeRuntime(settings, HashingEmbedder()).finder()
