@@ -87,3 +87,13 @@ def test_the_capital_change_in_other_languages(question: str, language: str) -> 
     term = "đăng ký thay đổi vốn điều lệ"
     analysis = QueryAnalyzer(load_glossary(), []).analyze(question, language)
     assert term in analysis.expansions or term in analysis.normalized
+
+
+def test_english_words_for_guardianship_certifying_and_the_late_parents() -> None:
+    analyzer = QueryAnalyzer(load_glossary(), [])
+    assert "đăng ký giám hộ" in analyzer.analyze("Where is guardianship of a minor registered?", "en").expansions
+    split = analyzer.analyze("What do we need to certify the agreement on splitting our late parents' land?", "en")
+    assert {"chứng thực", "người để lại di sản"} <= set(split.expansions)
+    assert "quá hạn" not in split.expansions  # "late" parents have died; nothing is overdue
+    assert "quá hạn" in analyzer.analyze("Is there a fine for late registration of a birth?", "en").expansions
+
