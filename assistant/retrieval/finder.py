@@ -167,9 +167,9 @@ def topic_words_of_asking(analysis: QueryAnalysis) -> set[str]:
     said = _plain_words(analysis.marked)  # "yêu cầu, điều kiện" is gained from "điều kiện" alone
     kept: set[str] = set()
     for anchor in analysis.anchors:
-        words = _plain_words(anchor)
-        if words & asking and words <= said and words - asking - FILLER_TERMS:
-            kept |= words & asking
+        terms = _plain_words(anchor)
+        if terms & asking and terms <= said and terms - asking - FILLER_TERMS:
+            kept |= terms & asking
     return kept
 
 
