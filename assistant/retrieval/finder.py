@@ -30,13 +30,14 @@ from assistant.understanding.explained import agency_words, explained_words
 from assistant.understanding.function_words import without_function_words
 from assistant.understanding.intent import asking_words, intent_words
 from assistant.understanding.marks import TypedForms, typed_forms
+from assistant.understanding.phrases import phrase_tokens
 from assistant.understanding.place_names import is_place_name, without_place_names
 from assistant.understanding.possession import asked_terms, held_words
 from assistant.understanding.query import QueryAnalysis, QueryAnalyzer
 from knowledge.glossary import spelled_out_name
 from knowledge.model import Procedure
 from knowledge.store import KnowledgeIndex
-from knowledge.text import fold, index_terms, strip_diacritics, words
+from knowledge.text import fold, index_terms, strip_diacritics
 
 #: How many of the learned ranking's best procedures the rule stages reorder.
 RERANK_DEPTH = 15
@@ -156,18 +157,14 @@ def content_terms(analysis: QueryAnalysis) -> set[str]:
     return {t for t in terms if t not in skip and len(t) > 1}
 
 
-def _plain_words(text: str) -> set[str]:
-    return {strip_diacritics(w) for w in words(text)}
-
-
 def topic_words_of_asking(analysis: QueryAnalysis) -> set[str]:
     """Words of the administrative terms a question names that reach beyond the words asking what to know: "lệ
     phí" asks the fee, and is still the topic inside "lệ phí trước bạ" (a procedure's name)."""
     asking = asking_words(analysis.marked) | asking_words(analysis.text)
-    said = _plain_words(analysis.marked)  # "yêu cầu, điều kiện" is gained from "điều kiện" alone
+    said = set(phrase_tokens(analysis.marked))  # "yêu cầu, điều kiện" is gained from "điều kiện" alone
     kept: set[str] = set()
     for anchor in analysis.anchors:
-        terms = _plain_words(anchor)
+        terms = set(phrase_tokens(anchor))
         if terms & asking and terms <= said and terms - asking - FILLER_TERMS:
             kept |= terms & asking
     return kept
